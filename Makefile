@@ -1,0 +1,48 @@
+# Standards repository: every target sets up what it needs on first use (scripts/setup.sh).
+# The README's two commands are `make publish` and `make test`.
+
+VENV  := .venv
+STD   := $(VENV)/bin/std
+STAMP := $(VENV)/.installed
+FROM  ?= HEAD~1
+TO    ?= HEAD
+
+.PHONY: publish test setup html pdf lint ids preview diff translations clean help
+
+publish: $(STAMP)      ## build every standard's official outputs into build/publish/
+	$(STD) publish
+
+test: $(STAMP)         ## run the test suite
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+setup: $(STAMP)        ## create .venv with the pinned stack and install Debian packages when missing
+
+$(STAMP): requirements.lock pyproject.toml scripts/setup.sh
+	scripts/setup.sh
+
+html: $(STAMP)         ## build the HTML preview site into build/html/
+	$(STD) build --format html
+
+pdf: $(STAMP)          ## build every standard's PDF into build/pdf/
+	$(STD) build --format pdf
+
+lint: $(STAMP)         ## drafting-rule findings
+	$(STD) lint
+
+ids: $(STAMP)          ## add missing stable IDs to the sources
+	$(STD) ids
+
+preview: $(STAMP)      ## live preview of the HTML site while editing
+	$(STD) preview
+
+diff: $(STAMP)         ## redline between two revisions: make diff FROM=<rev> TO=<rev>
+	$(STD) diff --from $(FROM) --to $(TO)
+
+translations: $(STAMP) ## update the translation catalogs
+	$(STD) translate update
+
+clean:                 ## remove build outputs (keeps .venv)
+	rm -rf build
+
+help:
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'

@@ -1,0 +1,33 @@
+"""Standards authoring and publishing pipeline.
+
+``extensions = ["tooling"]`` in ``conf.py`` loads the Sphinx extension: the
+standards model (metadata, outline, numbering), the directives and roles of a
+standard's elements, the HTML theme and math rendering, and the PDF builder.
+The command line is :mod:`tooling.cli` (``std``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__version__ = "0.1.0"
+
+#: The tool's own templates (HTML theme, print CSS and covers).
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+def setup(app):
+    """Register every part of the extension with Sphinx."""
+    from .directives import elements, safety
+    from .model import domain, numbering, text
+    from .render import catalogue, html, pdf, theme
+
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)  # the Chinese search index loads jieba; its start-up chatter is noise
+    app.setup_extension("myst_parser")
+    for module in (safety, elements, domain, numbering, text, catalogue, html, theme, pdf):
+        module.setup(app)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

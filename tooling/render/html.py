@@ -1,0 +1,99 @@
+"""HTML rendering: the translator shared by the HTML site and the print (PDF) HTML.
+
+Only what the layout of a standard needs differs from Sphinx's HTML5 translator:
+notes and examples carry their label inline instead of an admonition title,
+untitled subclauses print their number before their text, formulas are SVG
+with their number at the right (GB/T 1.1-2020 9.9, 10.4.7), and elements get
+the ``lang`` of their standard.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.writers.html5 import HTML5Translator
+
+from ..directives import nodes as stdnodes
+from .math import MathError, latex_to_svg
+
+__all__ = ["StdHTMLTranslator", "setup"]
+
+
+class StdHTMLTranslator(HTML5Translator):
+    """HTML5 translator for standards (site and print)."""
+
+    def __init__(self, document: nodes.document, builder) -> None:
+        super().__init__(document, builder)
+        meta = builder.env.domains["standard"].metadata_for(getattr(builder, "current_docname", "") or "")
+        self.std_lang = meta.language if meta else "en"
+        self.secnumber_suffix = "\u3000" if self.std_lang == "zh" else "\u2002"
+
+    # -- notes and examples: label inline, no admonition title -----------------------------
+    def visit_note(self, node: nodes.note) -> None:
+        self.body.append(self.starttag(node, "div", CLASS="std-note"))
+
+    def depart_note(self, node: nodes.note) -> None:
+        self.body.append("</div>\n")
+
+    def visit_example(self, node: stdnodes.example) -> None:
+        self.body.append(self.starttag(node, "div", CLASS="std-example"))
+
+    def depart_example(self, node: stdnodes.example) -> None:
+        self.body.append("</div>\n")
+
+    def visit_term_entry(self, node: stdnodes.term_entry) -> None:
+        self.body.append(self.starttag(node, "div", CLASS="std-term"))
+
+    def depart_term_entry(self, node: stdnodes.term_entry) -> None:
+        self.body.append("</div>\n")
+
+    def visit_formula_where(self, node: stdnodes.formula_where) -> None:
+        self.body.append(self.starttag(node, "div", CLASS="std-where"))
+        label = "式中：" if self.std_lang == "zh" else "where"
+        self.body.append(f'<p class="where-label">{label}</p>\n')
+
+    def depart_formula_where(self, node: stdnodes.formula_where) -> None:
+        self.body.append("</div>\n")
+
+    def visit_titled_block(self, node: stdnodes.titled_block) -> None:
+        self.body.append(self.starttag(node, "div", CLASS="std-block"))
+
+    def depart_titled_block(self, node: stdnodes.titled_block) -> None:
+        self.body.append("</div>\n")
+
+    # -- untitled subclauses: no heading element --------------------------------------------
+    def visit_title(self, node: nodes.title) -> None:
+        if isinstance(node.parent, nodes.section) and "untitled" in node.parent.get("classes", ()):
+            raise nodes.SkipNode
+        super().visit_title(node)
+
+    # -- raw HTML never reaches the output (drafts are untrusted) --------------------------
+    def visit_raw(self, node: nodes.raw) -> None:
+        raise nodes.SkipNode
+
+
+def _math_block(self: StdHTMLTranslator, node: nodes.math_block) -> None:
+    try:
+        svg = latex_to_svg(node.astext(), 10.5)
+    except MathError:
+        svg = f'<code class="math-error">{self.encode(node.astext())}</code>'
+    number = node.get("std_formula_number", "")
+    self.body.append(self.starttag(node, "div", CLASS="std-formula"))
+    self.body.append(f'<span class="formula-body">{svg}</span>')
+    if number:
+        self.body.append(f'<span class="formula-number">{self.encode(number)}</span>')
+    self.body.append("</div>\n")
+    raise nodes.SkipNode
+
+
+def _math_inline(self: StdHTMLTranslator, node: nodes.math) -> None:
+    try:
+        self.body.append(f'<span class="math">{latex_to_svg(node.astext(), 10.5, inline=True)}</span>')
+    except MathError:
+        self.body.append(f'<code class="math-error">{self.encode(node.astext())}</code>')
+    raise nodes.SkipNode
+
+
+def setup(app) -> None:
+    app.add_html_math_renderer("svg", inline_renderers=(_math_inline, None), block_renderers=(_math_block, None))
+    for builder in ("html", "dirhtml", "singlehtml"):
+        app.set_translator(builder, StdHTMLTranslator, override=True)

@@ -1,0 +1,383 @@
+"""The PDF builder: one print document per standard, rendered by WeasyPrint.
+
+For each standard the builder assembles one doctree from its index (all
+toctrees inlined, the way Sphinx's LaTeX builder assembles a document), lets the
+post-transforms number and resolve it, renders it with the shared HTML
+translator into ``templates/print/document.html`` (cover, table of contents,
+front matter, body, end line, back cover; layout in the profile's CSS after
+``../shared/LAYOUT.md``), and hands that HTML to a child process
+(:mod:`tooling.render.pdf_worker`) with a time limit, so a crash or a hang costs
+only that PDF (case C13).
+
+Outputs in ``build/pdf/`` (the builder's outdir): ``<slug>.pdf`` and, for
+inspection, ``<slug>.print.html``. Nothing is written for a standard whose
+metadata is invalid or whose render fails; failures are reported as
+``std.pdf`` warnings and listed in ``pdf-report.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.util import logging
+from sphinx.util.console import darkgreen
+from sphinx.util.nodes import inline_all_toctrees
+
+from .. import TEMPLATES
+from ..directives import nodes as stdnodes
+from ..model.labels import label
+from ..model.metadata import StandardMetadata
+from .cover import cover_values
+from .files import write_atomic
+from .html import StdHTMLTranslator
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["PDFResult", "StandardPDFBuilder", "setup"]
+
+PRINT_TEMPLATES = TEMPLATES / "print"
+
+
+@dataclass
+class PDFResult:
+    """What happened to one standard's PDF.
+
+    Attributes:
+        slug: the standard.
+        ok: True when the PDF was written.
+        path: the PDF (or ``None``).
+        pages: number of pages.
+        seconds: render time in the child process, in seconds.
+        message: the failure, for a failed render.
+    """
+
+    slug: str
+    ok: bool
+    path: str | None = None
+    pages: int = 0
+    seconds: float = 0.0
+    message: str = ""
+
+
+class PrintHTMLTranslator(StdHTMLTranslator):
+    """The HTML translator for print: footnotes float to the page foot at their call (case C04)."""
+
+    def visit_footnote_reference(self, node: nodes.footnote_reference) -> None:
+        if not hasattr(self, "_footnotes"):
+            self._footnotes = {fid: fn for fn in self.document.findall(nodes.footnote) for fid in fn["ids"]}
+        footnote = self._footnotes.get(node.get("refid", ""))
+        if footnote is None:
+            super().visit_footnote_reference(node)
+            return
+        label_text = footnote[0].astext() if footnote.children and isinstance(footnote[0], nodes.label) else ""
+        body = " ".join(child.astext() for child in footnote.children[1:])
+        self.body.append(
+            f'<span class="footnote" data-label="{self.attval(label_text)}">'
+            f'{self.encode(body)}</span>')
+        raise nodes.SkipNode
+
+    def visit_footnote(self, node: nodes.footnote) -> None:
+        raise nodes.SkipNode
+
+    def visit_footnote_list(self, node) -> None:  # docutils >= 0.22 groups footnotes
+        raise nodes.SkipNode
+
+    def visit_section(self, node: nodes.section) -> None:
+        role = stdnodes.section_role(node)
+        if role and self.section_level == 0:
+            node["classes"] = [*node["classes"], "role-" + role]
+        super().visit_section(node)
+
+
+def _safe(docname: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", docname)
+
+
+class StandardPDFBuilder(StandaloneHTMLBuilder):
+    """Builds ``<slug>.pdf`` for every standard (or those in ``std_pdf_standards``)."""
+
+    name = "stdpdf"
+    format = "html"
+    epilog = "The PDFs are in %(outdir)s."
+    supported_image_types = ["image/svg+xml", "image/png", "image/jpeg", "image/gif"]
+    default_translator_class = PrintHTMLTranslator
+    search = False
+    copysource = False
+    allow_parallel = False
+
+    def init(self) -> None:
+        super().init()
+        self.results: list[PDFResult] = []
+        self.jinja = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(PRINT_TEMPLATES)),
+            autoescape=jinja2.select_autoescape(["html"]),
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+
+    # URIs: every document lives in one file; cross-document links become anchors
+    def get_target_uri(self, docname: str, typ: str | None = None) -> str:
+        return "#document-" + docname
+
+    def get_relative_uri(self, from_: str, to: str, typ: str | None = None) -> str:
+        return self.get_target_uri(to)
+
+    def get_outdated_docs(self):
+        return "all standards"
+
+    def write_documents(self, docnames) -> None:
+        domain = self.env.domains["standard"]
+        wanted = self.config.std_pdf_standards or sorted(domain.standards)
+        jobs = []
+        for slug in wanted:
+            entry = domain.standards.get(slug)
+            if entry is None:
+                logger.warning("no standard %r in this repository", slug, type="std", subtype="pdf")
+                continue
+            meta = entry["metadata"]
+            if meta is None:
+                self.results.append(PDFResult(slug, False, message="invalid metadata (see the warnings above)"))
+                logger.warning("%s: no PDF, its metadata is invalid", slug, type="std", subtype="pdf",
+                               location=(entry["docname"], 1))
+                continue
+            logger.info(darkgreen(f"assembling {slug}"))
+            html_path = Path(self.outdir) / f"{slug}.print.html"
+            write_atomic(html_path, self.print_html(slug, meta).encode("utf-8"))
+            jobs.append((slug, html_path))
+        self.copy_image_files()
+        workers = max(1, min(self.config.std_pdf_jobs or os.cpu_count() or 1, len(jobs) or 1))
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            for result in pool.map(lambda job: self.render_pdf(*job), jobs):
+                self.results.append(result)
+                if result.ok:
+                    logger.info("%s: %d pages in %.1f s", result.path, result.pages, result.seconds)
+                else:
+                    logger.warning("%s: PDF not written: %s", result.slug, result.message,
+                                   type="std", subtype="pdf")
+        write_atomic(Path(self.outdir) / "pdf-report.json",
+                     json.dumps([asdict(r) for r in self.results], indent=2, ensure_ascii=False).encode())
+
+    def write_doc(self, docname, doctree) -> None:  # pragma: no cover - write_documents does the work
+        pass
+
+    def finish(self) -> None:
+        self.copy_image_files()
+
+    # -- assembling -------------------------------------------------------------------------
+    def assemble(self, slug: str) -> nodes.document:
+        """One doctree for the whole standard, numbered and resolved, with IDs unique per document."""
+        index = f"{slug}/index"
+        tree = self.env.get_doctree(index)
+        tree = inline_all_toctrees(self, set(), index, tree, darkgreen, [index])
+        _fix_parents(tree)  # inline_all_toctrees moves children without updating their parent links
+        tree["docname"] = index
+        offsets = self.env.domains["standard"].data.get("footnote_offsets", {})
+        for sof in tree.findall(addnodes.start_of_file):
+            for footnote in sof.findall(nodes.footnote):
+                footnote.setdefault("std_footnote_offset", offsets.get(sof["docname"], 0))
+        self.env.resolve_references(tree, index, self)
+        self._unique_ids(tree, index)
+        return tree
+
+    def _unique_ids(self, tree: nodes.document, index: str) -> None:
+        """Prefix every ID with its document, so IDs from different files never collide."""
+        mapping: dict[str, dict[str, str]] = {}
+
+        def owner(node: nodes.Node) -> str:
+            while node is not None:
+                if isinstance(node, addnodes.start_of_file):
+                    return node["docname"]
+                node = node.parent
+            return index
+
+        for node in tree.findall(nodes.Element):
+            if not node.get("ids"):
+                continue
+            doc = owner(node)
+            table = mapping.setdefault(doc, {})
+            new_ids = []
+            for old in node["ids"]:
+                new = f"{_safe(doc)}--{old}"
+                table[old] = new
+                new_ids.append(new)
+            node["ids"] = new_ids
+        for sof in tree.findall(addnodes.start_of_file):
+            sof["ids"] = [f"document-{_safe(sof['docname'])}"]
+        for node in tree.findall(nodes.Element):
+            if "refid" in node:
+                node["refid"] = mapping.get(owner(node), {}).get(node["refid"], node["refid"])
+            if "backrefs" in node:
+                table = mapping.get(owner(node), {})
+                node["backrefs"] = [table.get(b, b) for b in node["backrefs"]]
+            uri = node.get("refuri", "")
+            if uri.startswith("#document-"):
+                doc, _, anchor = uri[len("#document-"):].partition("#")
+                if anchor:
+                    node["refuri"] = "#" + mapping.get(doc, {}).get(anchor, f"{_safe(doc)}--{anchor}")
+                else:
+                    node["refuri"] = f"#document-{_safe(doc)}"
+
+    def print_html(self, slug: str, meta: StandardMetadata) -> str:
+        """The print HTML of a standard (what WeasyPrint renders)."""
+        tree = self.assemble(slug)
+        self.current_docname = f"{slug}/index"
+        for toctree in list(tree.findall(addnodes.toctree)):
+            toctree.parent.remove(toctree)
+        self._split_front_matter(tree, meta)
+        body = self.render_body(tree)
+        context = self.print_context(slug, meta, tree)
+        context["body"] = body
+        return self.jinja.get_template("document.html").render(**context)
+
+    def _split_front_matter(self, tree: nodes.document, meta: StandardMetadata) -> None:
+        """Put the foreword and introduction in a front-matter block and the rest in the body block.
+
+        The print CSS gives them different named pages (roman and arabic folios);
+        the body starts with the document title (GB/T 1.1-2020 Figure E.3).
+        """
+        front = nodes.container(classes=["std-front-matter"])
+        main = nodes.container(classes=["std-main"])
+        title = nodes.container(ids=["std-body"], classes=["std-body-title"])
+        for element in meta.title_elements(meta.language):
+            title += nodes.paragraph(element, element)
+        main += title
+        for section in _top_sections(tree):
+            section.parent.remove(section)
+            (front if stdnodes.section_role(section) in ("foreword", "introduction") else main).append(section)
+        footnotes = list(tree.findall(nodes.footnote))  # placed at their calls by the translator
+        tree.children = []
+        tree += front
+        tree += main
+        tree += nodes.container("", *footnotes, classes=["std-footnotes"])
+
+    def render_body(self, tree: nodes.document) -> str:
+        """The HTML of the assembled doctree (the body of the print document)."""
+        tree.settings = self.docsettings
+        self.secnumbers, self.fignumbers = {}, {}
+        self.imgpath = "_images"
+        self.post_process_images(tree)
+        visitor = self.create_translator(tree, self)
+        tree.walkabout(visitor)
+        return "".join(visitor.fragment)
+
+    def print_context(self, slug: str, meta: StandardMetadata, tree: nodes.document) -> dict[str, Any]:
+        """Values for the print templates: metadata, labels, the table of contents, the CSS to load."""
+        lang = meta.language
+        toc = []
+        depth = self.config.std_pdf_toc_depth
+        for section in tree.findall(nodes.section):
+            level = 0
+            parent = section.parent
+            while parent is not None:
+                if isinstance(parent, nodes.section):
+                    level += 1
+                parent = parent.parent
+            if level >= depth or "untitled" in section.get("classes", ()):
+                continue
+            title = section[0]
+            toc.append({
+                "level": level,
+                "anchor": section["ids"][0],
+                "text": _toc_text(title),
+                "role": stdnodes.section_role(section) if level == 0 else None,
+            })
+        css = [PRINT_TEMPLATES / "base.css", PRINT_TEMPLATES / f"{meta.profile}.css"]
+        return {
+            "m": meta,
+            "slug": slug,
+            "lang": lang,
+            "html_lang": "zh-CN" if lang == "zh" else "en",
+            "designation": meta.display_designation(),
+            "running_designation": meta.display_designation() + ("" if meta.profile == "gb" or lang == "zh" else "(E)"),
+            "L": lambda key, n=None: label(lang, key, n),
+            "cover": cover_values(meta),
+            "toc": toc,
+            "stylesheets": [p.as_uri() for p in css],
+            "created": (meta.issued or meta.draft_date).isoformat() if (meta.issued or meta.draft_date) else None,
+            "first_body_anchor": _first_body_anchor(toc),
+        }
+
+    # -- rendering --------------------------------------------------------------------------
+    def render_pdf(self, slug: str, html_path: Path) -> PDFResult:
+        """Render ``html_path`` to ``<slug>.pdf`` in a child process with the configured time limit."""
+        out = Path(self.outdir) / f"{slug}.pdf"
+        limit = self.config.std_pdf_timeout
+        cmd = [sys.executable, "-m", "tooling.render.pdf_worker", str(html_path), str(out),
+               "--root", str(Path(self.config.std_root).resolve())]
+        start = time.monotonic()
+        try:
+            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=limit,
+                                  env={**os.environ, "PYTHONHASHSEED": "0"})
+        except subprocess.TimeoutExpired:
+            return PDFResult(slug, False, message=f"rendering took longer than the time limit of {limit} s "
+                                                  "(std_pdf_timeout); the render was stopped")
+        elapsed = time.monotonic() - start
+        if proc.returncode != 0:
+            tail = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+            return PDFResult(slug, False, message=f"the renderer failed (exit status {proc.returncode}): {tail}",
+                             seconds=elapsed)
+        for line in proc.stderr.splitlines():
+            if line.strip():
+                logger.warning("%s: %s", slug, line.strip(), type="std", subtype="pdf-render")
+        info = json.loads(proc.stdout or "{}")
+        return PDFResult(slug, True, str(out), info.get("pages", 0), info.get("seconds", elapsed))
+
+
+def _fix_parents(node: nodes.Element) -> None:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        for child in current.children:
+            child.parent = current
+            if isinstance(child, nodes.Element):
+                stack.append(child)
+
+
+def _top_sections(tree: nodes.document) -> list[nodes.section]:
+    """Sections not inside another section, in document order."""
+    return [s for s in tree.findall(nodes.section) if not isinstance(s.parent, nodes.section)
+            and not any(isinstance(a, nodes.section) for a in _ancestors(s))]
+
+
+def _ancestors(node: nodes.Node):
+    node = node.parent
+    while node is not None:
+        yield node
+        node = node.parent
+
+
+def _toc_text(title: nodes.title) -> str:
+    """A title as a table-of-contents entry: an annex reads ``附录A（规范性）　title``."""
+    parts = [child.astext() for child in title.children]
+    if any(isinstance(c, nodes.Element) and "std-title-text" in c.get("classes", ()) for c in title.children):
+        return "".join(parts[:-1]) + "\u3000" + parts[-1]
+    return "".join(parts).strip()
+
+
+def _first_body_anchor(toc: list[dict]) -> str | None:
+    for entry in toc:
+        if entry["level"] == 0 and entry["role"] not in ("foreword", "introduction"):
+            return entry["anchor"]
+    return None
+
+
+def setup(app) -> None:
+    app.add_builder(StandardPDFBuilder)
+    app.set_translator("stdpdf", PrintHTMLTranslator, override=True)
+    app.add_config_value("std_pdf_standards", [], "", types=(list,))
+    app.add_config_value("std_pdf_timeout", 300, "", types=(int, float))
+    app.add_config_value("std_pdf_jobs", 0, "", types=(int,))
+    app.add_config_value("std_pdf_toc_depth", 2, "", types=(int,))
