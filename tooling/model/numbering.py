@@ -274,7 +274,7 @@ class ResolveElementRefs(SphinxPostTransform):
                 contnode = nodes.inline(text, text, classes=["std-ref"])
             ref = nodes.reference("", "", internal=True, classes=["std-ref", numbered.kind])
             try:
-                uri = self.app.builder.get_relative_uri(refdoc, numbered.docname)
+                uri = self.env._app.builder.get_relative_uri(refdoc, numbered.docname)
             except Exception:  # noqa: BLE001 - builders without pages (gettext, dummy)
                 uri = ""
             ref["refuri"] = uri + "#" + numbered.node_id

@@ -42,7 +42,7 @@ class FillGenerated(SphinxPostTransform):
 
     def _uri(self, docname: str, anchor: str = "") -> str:
         try:
-            uri = self.app.builder.get_relative_uri(self.env.docname, docname)
+            uri = self.env._app.builder.get_relative_uri(self.env.docname, docname)
         except Exception:  # noqa: BLE001 - builders without pages
             uri = ""
         return uri + (f"#{anchor}" if anchor else "")

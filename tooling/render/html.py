@@ -26,6 +26,7 @@ class StdHTMLTranslator(HTML5Translator):
         meta = builder.env.domains["standard"].metadata_for(getattr(builder, "current_docname", "") or "")
         self.std_lang = meta.language if meta else "en"
         self.secnumber_suffix = "\u3000" if self.std_lang == "zh" else "\u2002"
+        self.settings.footnote_references = "superscript"  # 1), not [1)] (GB/T 1.1-2020 9.12)
 
     # -- notes and examples: label inline, no admonition title -----------------------------
     def visit_note(self, node: nodes.note) -> None:

@@ -21,4 +21,5 @@ def _page_context(app, pagename: str, templatename: str, context: dict, doctree)
 
 def setup(app) -> None:
     app.add_html_theme("standard", str(TEMPLATES / "html"))
+
     app.connect("html-page-context", _page_context)

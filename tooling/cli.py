@@ -1,0 +1,211 @@
+"""``std``: the command line of the standards pipeline.
+
+Commands stay thin: they parse options, call the module that does the work and
+report. Data goes to stdout, messages to stderr. Exit status 0 means success,
+1 that the work found problems (a standard failed, findings at the gating level),
+2 a usage error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .project import Project, ProjectError, find_root
+
+__all__ = ["main"]
+
+
+class Context:
+    """What every command gets: the repository."""
+
+    def __init__(self, root: Path | None) -> None:
+        self._root = root
+
+    @property
+    def project(self) -> Project:
+        try:
+            return Project(find_root(self._root) if self._root is None else self._root.resolve())
+        except ProjectError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+pass_context = click.make_pass_decorator(Context)
+
+
+def _error(message: str) -> None:
+    click.secho(message, fg="red", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), envvar="STD_ROOT",
+              help="Repository root (default: the nearest folder with conf.py and standards/).")
+@click.version_option(package_name="std-tooling")
+@click.pass_context
+def main(ctx: click.Context, root: Path | None) -> None:
+    """Author, check and publish standards written in MyST Markdown."""
+    ctx.obj = Context(root)
+
+
+@main.command()
+@click.option("--standard", "standards", multiple=True, metavar="SLUG",
+              help="Only this standard (repeatable; PDF only: HTML always builds the whole site).")
+@click.option("--format", "formats", type=click.Choice(["html", "pdf"]), multiple=True,
+              help="Output format (repeatable; default: html).")
+@click.option("--fresh", is_flag=True, help="Read every source again instead of an incremental build.")
+@click.option("-j", "--jobs", default=1, show_default=True, help="Parallel processes for reading and writing.")
+@pass_context
+def build(obj: Context, standards: tuple[str, ...], formats: tuple[str, ...], fresh: bool, jobs: int) -> None:
+    """Build the preview: the HTML site in build/html, PDFs in build/pdf."""
+    project = obj.project
+    unknown = sorted(set(standards) - set(project.standard_slugs()))
+    if unknown:
+        raise click.BadParameter(f"no standard {', '.join(unknown)} in {project.srcdir}", param_hint="--standard")
+    failed = False
+    for fmt in formats or ("html",):
+        builder = "stdpdf" if fmt == "pdf" else "html"
+        overrides = {"std_pdf_standards": list(standards)} if standards and fmt == "pdf" else {}
+        result = project.sphinx(builder, fresh=fresh, jobs=jobs, overrides=overrides, echo=sys.stderr)
+        out = project.build_dir / ("pdf" if fmt == "pdf" else "html")
+        if fmt == "pdf":
+            report = json.loads((out / "pdf-report.json").read_text(encoding="utf-8"))
+            for item in report:
+                if item["ok"]:
+                    click.echo(f"{item['path']}: {item['pages']} pages", err=True)
+                else:
+                    failed = True
+                    _error(f"{item['slug']}: no PDF: {item['message']}")
+        else:
+            click.echo(f"HTML site: {out / 'index.html'}", err=True)
+        failed = failed or bool(result.errors)
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.option("--standard", "standards", multiple=True, metavar="SLUG", help="Only this standard (repeatable).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              help="Publish folder (default: build/publish).")
+@pass_context
+def publish(obj: Context, standards: tuple[str, ...], out: Path | None) -> None:
+    """Build every standard's official HTML and PDF into build/publish/<slug>/<edition>/.
+
+    A fresh build of the whole repository. A standard that fails (invalid
+    metadata, build errors, a PDF that crashes or exceeds its time limit) is
+    reported and skipped; the others are published. Exit status 1 when any failed.
+    """
+    from .publish import publish as run_publish
+
+    project = obj.project
+    report = run_publish(project, out or project.build_dir / "publish", only=list(standards))
+    for item in report.standards:
+        if item.ok:
+            click.echo(f"published {item.slug} → {item.folder}")
+        else:
+            _error(f"{item.slug}: not published: {item.reason}")
+    click.echo(f"index: {report.index}", err=True)
+    sys.exit(0 if report.ok else 1)
+
+
+@main.command("import")
+@click.argument("source", type=click.Path(exists=True, path_type=Path))
+@click.option("--designation", required=True, help="Designation of the imported standard, e.g. 'ISO/IEC DIS 18974'.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), required=True, help="Language of SOURCE.")
+@click.option("--profile", type=click.Choice(["gb", "iso"]), help="Drafting profile (default: from the designation).")
+@click.option("--translation", type=click.Path(exists=True, path_type=Path),
+              help="The same standard in the other language (a file or a folder).")
+@click.option("--stage", help="Stage of the imported text (default: a draft stage of the profile).")
+@click.option("--to", "target", required=True, type=click.Path(path_type=Path),
+              help="Folder to create, standards/<slug>.")
+@click.option("--force", is_flag=True, help="Replace the target folder if it exists.")
+def import_(source: Path, designation: str, lang: str, profile: str | None, translation: Path | None,
+            stage: str | None, target: Path, force: bool) -> None:
+    """Import a standard written in plain Markdown (a file, or a folder of files in name order).
+
+    Hand-typed clause numbers decide the hierarchy; clauses get stable IDs and
+    computed numbers. Everything that could not be mapped is reported with its
+    file and line; nothing is dropped silently. A repository is created around
+    the target when there is none (conf.py and standards/index.md).
+    """
+    from .importer import ImportError_, import_standard
+
+    try:
+        report = import_standard(source, designation=designation, lang=lang, profile=profile,
+                                 translation=translation, stage=stage, target=target, force=force)
+    except ImportError_ as exc:
+        raise click.ClickException(str(exc)) from None
+    for line in report.messages:
+        click.echo(line, err=True)
+    click.echo(f"imported {report.clauses} clauses into {report.target}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--check", is_flag=True, help="Only list what lacks an ID; exit 1 when something does.")
+@pass_context
+def ids(obj: Context, paths: tuple[Path, ...], check: bool) -> None:
+    """Add missing stable IDs to clauses, annexes, term entries, tables, figures and formulas.
+
+    IDs are ASCII, derived once from the title (Chinese through pinyin), unique
+    within the standard. Nothing else in the files changes.
+    """
+    from .model.ids import add_missing_ids
+
+    project = obj.project
+    files = list(paths) or sorted(project.srcdir.glob("*/**/*.md"))
+    changes = add_missing_ids(files, write=not check)
+    for change in changes:
+        click.echo(f"{change.path}:{change.line}: {'needs' if check else 'added'} ID {change.label!r} ({change.kind})")
+    if not changes:
+        click.echo("every element has an ID", err=True)
+    sys.exit(1 if check and changes else 0)
+
+
+@main.command()
+@click.option("--port", default=8000, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True)
+@pass_context
+def preview(obj: Context, port: int, host: str) -> None:
+    """Serve the HTML site and rebuild it on every change (sphinx-autobuild)."""
+    import subprocess
+
+    project = obj.project
+    cmd = [sys.executable, "-m", "sphinx_autobuild", str(project.srcdir), str(project.build_dir / "html"),
+           "-c", str(project.root), "-d", str(project.build_dir / "doctrees"),
+           "--port", str(port), "--host", host, "--watch", str(project.root / "templates")]
+    click.echo(f"preview on http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    sys.exit(subprocess.call(cmd, cwd=project.root))
+
+
+@main.command()
+def schema() -> None:
+    """Print the metadata schema: every front-matter field with its type and meaning."""
+    from .model.metadata import schema as load_schema
+
+    data = load_schema()
+    defs = data.get("$defs", {})
+
+    def describe(spec: dict) -> str:
+        if "$ref" in spec:
+            name = spec["$ref"].rsplit("/", 1)[-1]
+            return name if name not in ("text", "texts") else ("text (string or {zh, en})" if name == "text"
+                                                                  else "text or list of texts")
+        if "enum" in spec:
+            return " | ".join(map(str, spec["enum"]))
+        if "oneOf" in spec:
+            return " or ".join(describe(s) for s in spec["oneOf"])
+        return spec.get("type", "value")
+
+    required = set(data.get("required", []))
+    for name, spec in data["properties"].items():
+        flag = " (required)" if name in required else ""
+        click.echo(f"{name}{flag}: {describe(spec)}")
+        text = spec.get("description") or defs.get(spec.get("$ref", "").rsplit("/", 1)[-1], {}).get("description", "")
+        for line in click.wrap_text(text, width=88, initial_indent="    ", subsequent_indent="    ").splitlines():
+            click.echo(line)
+
+
+if __name__ == "__main__":
+    main()
