@@ -116,10 +116,13 @@ class Project:
         """
         from sphinx.application import Sphinx
         from sphinx.errors import SphinxError
+        from sphinx.util.console import nocolor
         from sphinx.util.docutils import docutils_namespace, patch_docutils
 
         outdir = outdir or self.build_dir / ("pdf" if builder == "stdpdf" else builder)
         doctreedir = doctreedir or self.build_dir / "doctrees"
+        if not (echo is not None and getattr(echo, "isatty", lambda: False)()):
+            nocolor()
         warnings = _Tee(echo)
         status = None if quiet else _Tee(echo)
         try:

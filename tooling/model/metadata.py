@@ -284,8 +284,11 @@ def parse_metadata(text: str, path: str, slug: str) -> StandardMetadata:
         raise MetadataError(path, [(exc.line, str(exc))]) from None
     if not isinstance(doc.data, dict):
         raise MetadataError(path, [(first_line, "front matter must be a mapping of field names to values")])
-    problems = _schema_problems(doc)
     data = doc.data
+    for key in ("ics", "ccs", "record_no"):  # codes written as bare numbers (ics: 35) are codes, not numbers
+        if isinstance(data.get(key), int) and not isinstance(data.get(key), bool):
+            data[key] = str(data[key])
+    problems = _schema_problems(doc)
 
     designation = None
     if isinstance(data.get("designation"), str):

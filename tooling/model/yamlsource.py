@@ -1,7 +1,8 @@
 """YAML read with source lines, so that every error can say ``file:line``.
 
-Dates stay strings (``2026-11-20``): the schema checks their form and the model
-parses them, so a date is never silently turned into something else.
+Dates and decimal numbers stay strings (``2026-11-20``, ``35.020``): the schema
+checks their form and the model parses them, so a value is never silently turned
+into something else.
 """
 
 from __future__ import annotations
@@ -15,11 +16,16 @@ __all__ = ["LinedYAML", "YAMLSourceError", "load_lined_yaml", "split_front_matte
 
 
 class _Loader(yaml.SafeLoader):
-    """SafeLoader without the timestamp resolver (dates remain strings)."""
+    """SafeLoader that keeps dates and decimal numbers as written.
+
+    ``2026-11-20`` stays a string (the schema checks its form) and so does
+    ``35.020`` (an ICS number, which a float would turn into ``35.02``).
+    """
 
 
+_KEEP_AS_WRITTEN = ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:float")
 _Loader.yaml_implicit_resolvers = {
-    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    key: [(tag, regexp) for tag, regexp in resolvers if tag not in _KEEP_AS_WRITTEN]
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 

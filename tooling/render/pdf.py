@@ -315,8 +315,8 @@ class StandardPDFBuilder(StandaloneHTMLBuilder):
         """Render ``html_path`` to ``<slug>.pdf`` in a child process with the configured time limit."""
         out = Path(self.outdir) / f"{slug}.pdf"
         limit = self.config.std_pdf_timeout
-        cmd = [sys.executable, "-m", "tooling.render.pdf_worker", str(html_path), str(out),
-               "--root", str(Path(self.config.std_root).resolve())]
+        worker = list(self.config.std_pdf_worker or [sys.executable, "-m", "tooling.render.pdf_worker"])
+        cmd = [*worker, str(html_path), str(out), "--root", str(Path(self.config.std_root).resolve())]
         start = time.monotonic()
         try:
             proc = subprocess.run(cmd, capture_output=True, text=True, timeout=limit,
@@ -381,3 +381,5 @@ def setup(app) -> None:
     app.add_config_value("std_pdf_timeout", 300, "", types=(int, float))
     app.add_config_value("std_pdf_jobs", 0, "", types=(int,))
     app.add_config_value("std_pdf_toc_depth", 2, "", types=(int,))
+    # the command that renders one PDF (argv prefix); e.g. to run the renderer under a sandbox
+    app.add_config_value("std_pdf_worker", [], "", types=(list,))
