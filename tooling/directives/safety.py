@@ -6,8 +6,11 @@
 - Images must be files inside the repository: network URLs, ``data:`` and
   ``file:`` URIs and paths that leave the repository are reported and dropped.
 - ``include`` and ``literalinclude`` read only files inside the repository.
+- Sources are UTF-8 (a BOM and CRLF line ends are accepted); a file that is not
+  is reported at the line of its first bad byte and left out, instead of stopping
+  the build.
 
-Messages are warnings of type ``std`` (subtypes ``raw-html``, ``image``, ``include``)
+Messages are warnings of type ``std`` (subtypes ``raw-html``, ``image``, ``include``, ``encoding``)
 located at the offending line.
 """
 
@@ -18,8 +21,6 @@ from pathlib import Path
 from typing import Any
 
 from docutils import nodes
-from sphinx.directives.code import LiteralInclude
-from sphinx.directives.other import Include
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
@@ -65,7 +66,7 @@ class SanitizeDraft(SphinxTransform):
             logger.warning("raw HTML is not allowed in a draft; it is shown as text", location=node,
                            type="std", subtype="raw-html")
             inline = isinstance(node.parent, nodes.TextElement)
-            node.replace_self(nodes.literal(text, text) if inline else nodes.literal_block(text, text))
+            node.replace_self(nodes.literal(text, text) if inline else nodes.literal_block(text, text, language="text"))
         root = repository_root(self.config)
         srcdir = Path(self.env.srcdir)
         docdir = Path(self.env.doc2path(self.env.docname)).parent
@@ -84,38 +85,61 @@ class SanitizeDraft(SphinxTransform):
                 image.replace_self(nodes.inline(alt, f"[{alt}]", classes=["missing-image"]))
 
 
-class _Confined:
-    """Mixin: refuse to read a file outside the repository."""
+_INCLUDE = re.compile(r"^(?P<fence>\s*(?:`{3,}|:{3,}))\{(?P<name>include|literalinclude)\}\s*(?P<path>\S.*?)\s*$")
 
-    def run(self):  # type: ignore[override]
-        root = repository_root(self.config)
-        argument = self.arguments[0].strip()
+
+def check_source(app, docname: str, source: list[str]) -> None:
+    """``source-read``: neutralise includes of files outside the repository.
+
+    Runs on the text before parsing, so a refused include is never read. The
+    source file itself is not changed.
+    """
+    text = source[0]
+    if "include}" not in text:
+        return
+    root = repository_root(app.config)
+    lines = text.split("\n")
+    for number, line in enumerate(lines, 1):
+        m = _INCLUDE.match(line)
+        if not m:
+            continue
+        argument = m.group("path")
         if argument.startswith("<") and argument.endswith(">"):
-            return [self.state.document.reporter.error(
-                "standard-library includes are not allowed in drafts", line=self.lineno)]
-        _, path = self.env.relfn2path(argument)
-        if not inside_repository(path, root):
-            logger.error("%s %r lies outside the repository", self.name, argument,
-                         location=(self.env.docname, self.lineno), type="std", subtype="include")
-            return []
-        return super().run()
+            problem = "standard-library includes are not allowed in drafts"
+        else:
+            _, path = app.env.relfn2path(argument, docname)
+            problem = None if inside_repository(path, root) else f"{m.group('name')} {argument!r} lies outside the repository"
+        if problem:
+            logger.error(problem, location=(docname, number), type="std", subtype="include")
+            lines[number - 1] = f"{m.group('fence')}{{code-block}} text"
+    source[0] = "\n".join(lines)
 
 
-class ConfinedInclude(_Confined, Include):
-    """``include`` restricted to repository files."""
+def exclude_undecodable(app, config) -> None:
+    """``config-inited``: report sources that are not valid UTF-8 at their line and leave them out of the build.
 
-
-class ConfinedLiteralInclude(_Confined, LiteralInclude):
-    """``literalinclude`` restricted to repository files."""
+    Sphinx would stop at the first undecodable file; this way every other
+    document and standard still builds.
+    """
+    srcdir = Path(app.srcdir)
+    for path in sorted(srcdir.rglob("*.md")):
+        data = path.read_bytes()
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            logger.error("not valid UTF-8 (byte 0x%02x): this file is left out of the build", data[exc.start],
+                         location=f"{path}:{line}", type="std", subtype="encoding")
+            config.exclude_patterns = [*config.exclude_patterns, str(path.relative_to(srcdir))]
 
 
 def setup(app) -> None:
     app.add_config_value("std_root", "", "env", types=(str,))
     app.add_config_value("std_allow_raw_html", False, "env", types=(bool,))
     app.add_transform(SanitizeDraft)
-    app.add_directive("include", ConfinedInclude, override=True)
-    app.add_directive("literalinclude", ConfinedLiteralInclude, override=True)
+    app.connect("source-read", check_source)
     app.connect("config-inited", _default_root)
+    app.connect("config-inited", exclude_undecodable)
 
 
 def _default_root(app, config) -> None:
