@@ -34,7 +34,7 @@ def test_c01_html(app):
 @pytest.mark.sphinx("gettext", testroot="cjk", freshenv=True)
 def test_c01_translation_msgids(app):
     app.build()
-    pot = (app.outdir / "std.pot").read_text(encoding="utf-8")  # one catalog per standard.read_text(encoding="utf-8")
+    pot = (app.outdir / "std.pot").read_text(encoding="utf-8")  # one catalog per standard
     assert 'msgid "本文件规定了产品的技术要求。"' in pot
     assert 'msgid "This line break between Latin words becomes a space."' in pot
     assert 'msgid "本文件适用于AI系统，也适用于ML模型。"' in pot
