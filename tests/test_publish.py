@@ -1,0 +1,128 @@
+"""``std publish``: per-standard edition folders, manifests, atomic swap, reproducible bytes, failures isolated."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tooling.cli import main
+
+from .conftest import make_repository
+
+pytestmark = pytest.mark.pdf
+
+
+def _publish(repo: Path, *args: str):
+    return CliRunner().invoke(main, ["--root", str(repo), "publish", *args], catch_exceptions=False)
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    repo = make_repository(tmp_path_factory.mktemp("publish"), "pdf")
+    result = _publish(repo)
+    return repo, result
+
+
+def test_publishes_every_standard(published):
+    repo, result = published
+    assert result.exit_code == 0, result.output
+    out = repo / "build" / "publish"
+    gb = out / "gbdoc" / "draft-for-comments-2026-11-20"
+    iso = out / "isodoc" / "cd-2026-11-20"
+    assert (gb / "gbdoc-zh.pdf").is_file()
+    assert (iso / "isodoc-en.pdf").is_file()
+    assert (gb / "html" / "gbdoc" / "index.html").is_file()
+    assert (gb / "html" / "_static" / "standard.css").is_file()
+    assert (gb / "html" / "gbdoc" / "body.html").is_file()
+    assert not (gb / "html" / "isodoc").exists(), "an edition folder holds only its own standard"
+    assert "published gbdoc" in result.output
+
+
+def test_manifest_lists_every_file_with_its_hash(published):
+    repo, _ = published
+    edition = repo / "build" / "publish" / "gbdoc" / "draft-for-comments-2026-11-20"
+    manifest = json.loads((edition / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["designation"] == "GB/T 99999.1—2026"
+    assert manifest["source"]["commit"] and manifest["source"]["dirty"] is False
+    assert manifest["tools"]["weasyprint"] and manifest["tools"]["sphinx"].startswith("9.0")
+    assert manifest["tools"]["fonts"]["Noto Serif CJK SC"]["matched"] == "Noto Serif CJK SC"
+    listed = {f["path"]: f for f in manifest["files"]}
+    on_disk = {str(p.relative_to(edition)) for p in edition.rglob("*") if p.is_file()} - {"manifest.json"}
+    assert set(listed) == on_disk
+    for name, entry in listed.items():
+        data = (edition / name).read_bytes()
+        assert entry["size"] == len(data)
+        assert entry["sha256"] == hashlib.sha256(data).hexdigest()
+
+
+def test_search_index_holds_only_the_standard(published):
+    repo, _ = published
+    text = (repo / "build" / "publish" / "gbdoc" / "draft-for-comments-2026-11-20" / "html" / "searchindex.js").read_text()
+    data = json.loads(text[text.index("(") + 1: text.rindex(")")])
+    assert data["docnames"] and all(d.startswith("gbdoc/") for d in data["docnames"])
+    assert "要求" in json.dumps(data, ensure_ascii=False)
+
+
+def test_index_page_lists_the_published_standards(published):
+    repo, _ = published
+    index = (repo / "build" / "publish" / "index.html").read_text(encoding="utf-8")
+    assert "GB/T 99999.1—2026" in index and "ISO/IEC CD 99999" in index
+    assert "gbdoc/draft-for-comments-2026-11-20/gbdoc-zh.pdf" in index
+
+
+def test_two_publishes_of_one_commit_are_byte_identical(published, tmp_path):
+    repo, _ = published
+    first = _tree(repo / "build" / "publish")
+    result = _publish(repo)
+    assert result.exit_code == 0
+    assert _tree(repo / "build" / "publish") == first
+
+
+def test_a_failing_standard_is_skipped_and_its_earlier_publish_kept(tmp_path):
+    repo = make_repository(tmp_path, "pdf")
+    assert _publish(repo).exit_code == 0
+    old = _tree(repo / "build" / "publish" / "isodoc")
+    index = repo / "standards" / "isodoc" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("profile: iso", "profile: iso\nunknown_field: 1"),
+                     encoding="utf-8")
+    gb_body = repo / "standards" / "gbdoc" / "body.md"
+    gb_body.write_text(gb_body.read_text(encoding="utf-8").replace("本文件规定了打印版式的测试方法。", "本文件规定了新的测试方法。"),
+                       encoding="utf-8")
+    result = _publish(repo)
+    assert result.exit_code == 1
+    assert "isodoc: not published: invalid metadata" in result.output
+    assert "unknown metadata field 'unknown_field'" in result.output
+    assert _tree(repo / "build" / "publish" / "isodoc") == old, "the earlier publish is untouched"
+    html = (repo / "build" / "publish" / "gbdoc" / "draft-for-comments-2026-11-20" / "html" / "gbdoc" / "body.html")
+    assert "新的测试方法" in html.read_text(encoding="utf-8")
+    assert not list((repo / "build" / "publish").rglob(".staging-*"))
+
+
+def test_c13_a_hanging_pdf_does_not_stop_the_others(tmp_path):
+    repo = make_repository(tmp_path, "pdf")
+    worker = tmp_path / "worker.py"
+    worker.write_text(textwrap.dedent("""\
+        import subprocess, sys, time
+        if "gbdoc" in sys.argv[1]:
+            time.sleep(600)
+        sys.exit(subprocess.call([sys.executable, "-m", "tooling.render.pdf_worker", *sys.argv[1:]]))
+        """))
+    conf = repo / "conf.py"
+    conf.write_text(conf.read_text() + f"\nstd_pdf_worker = [{sys.executable!r}, {str(worker)!r}]\nstd_pdf_timeout = 15\n")
+    result = _publish(repo)
+    assert result.exit_code == 1
+    assert "gbdoc: not published: PDF failed: rendering took longer than the time limit of 15 s" in result.output
+    assert (repo / "build" / "publish" / "isodoc" / "cd-2026-11-20" / "isodoc-en.pdf").is_file()
+    assert not (repo / "build" / "publish" / "gbdoc").exists()
+    shutil.rmtree(repo / "build")
