@@ -70,14 +70,14 @@ def test_implementation_before_issue():
 
 
 @pytest.mark.parametrize(("written", "gb", "iso"), [
-    ("GB/T 1.1-2020", "GB/T 1.1—2020", "GB/T 1.1—2020"),
-    ("GB/T 1.1—2020", "GB/T 1.1—2020", "GB/T 1.1—2020"),
+    ("GB/T 1.1-2020", "GB/T 1.1—2020", "GB/T 1.1:2020"),
+    ("GB/T 1.1—2020", "GB/T 1.1—2020", "GB/T 1.1:2020"),
     ("GB/T XXXXX—XXXX", "GB/T XXXXX—XXXX", "GB/T XXXXX—XXXX"),
-    ("ISO/IEC 18974:2023", "ISO/IEC 18974—2023", "ISO/IEC 18974:2023"),
+    ("ISO/IEC 18974:2023", "ISO/IEC 18974:2023", "ISO/IEC 18974:2023"),
     ("ISO/IEC DIS 18974", "ISO/IEC DIS 18974", "ISO/IEC DIS 18974"),
-    ("ISO 9001-2:2015", "ISO 9001-2—2015", "ISO 9001-2:2015"),
+    ("ISO 9001-2:2015", "ISO 9001-2:2015", "ISO 9001-2:2015"),
     ("ISO 1234:—", "ISO 1234:—", "ISO 1234:—"),
-    ("YD/T 3456-2019", "YD/T 3456—2019", "YD/T 3456—2019"),
+    ("YD/T 3456-2019", "YD/T 3456—2019", "YD/T 3456:2019"),
 ])
 def test_designations(written, gb, iso):
     designation = parse_designation(written)

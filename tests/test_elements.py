@@ -45,7 +45,7 @@ def test_term_entries(built):
     assert "2.1数据集 data set" in text  # the entry number stands on its own line
     assert "数据组" in text
     assert "[来源：GB/T 41867—2022，3.1.2，有修改——删除了注]" in text
-    assert "[来源：ISO/IEC 22989—2022，3.2]" in text  # Chinese text writes every designation with the em dash
+    assert "[来源：ISO/IEC 22989:2022，3.2]" in text  # ISO designations keep their colon in Chinese text
     # notes to entry: 注 alone, 注1/注2 when several
     assert "注：唯一的注。" in text
     assert "注1：第一个注。" in text
@@ -69,7 +69,7 @@ def test_formula_where_block_and_citations(built):
     assert "式中：" in text
     assert "验证材料" in text
     # citations in the Chinese form: em dash before the year, 的 before the location
-    assert "引用GB/T 20000.1—2014的5.2和ISO/IEC 22989—2022" in text
+    assert "引用GB/T 20000.1—2014的5.2和ISO/IEC 22989:2022" in text
     assert "以及数据集（2.1）" in text
 
 

@@ -35,7 +35,7 @@ def test_c09_each_standard_numbers_from_one(app):
     annex = _text(app, "alpha/annex").replace("\u3000", " ")
     assert "图A.1 附录流程" in annex
     assert "表A.1 附录表" in annex
-    assert "附录A（规范性）附录内容" in annex
+    assert "附录A（规范性） 附录内容" in annex
     assert "（A.1）" in annex
     beta = _text(app, "beta/body")
     assert "Figure 1 — Flow" in beta

@@ -154,7 +154,8 @@ def ids(obj: Context, paths: tuple[Path, ...], check: bool) -> None:
     from .model.ids import add_missing_ids
 
     project = obj.project
-    files = list(paths) or sorted(project.srcdir.glob("*/**/*.md"))
+    files = [f for p in paths for f in ([p] if p.is_file() else sorted(p.rglob("*.md")))] \
+        or sorted(project.srcdir.glob("*/**/*.md"))
     changes = add_missing_ids(files, write=not check)
     for change in changes:
         click.echo(f"{change.path}:{change.line}: {'needs' if check else 'added'} ID {change.label!r} ({change.kind})")

@@ -24,6 +24,8 @@ import re
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from docutils.statemachine import StringList
+from docutils.parsers.rst.directives.tables import RSTTable
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from . import nodes as stdnodes
@@ -92,9 +94,14 @@ class TermDirective(SphinxDirective):
             head += nodes.inline(text, text, classes=["term-equivalent"], lang=lang)
         entry += head
         for kind in ("admitted", "deprecated"):
-            for term in entry[kind]:
+            others = entry[f"{kind}_equivalents"]
+            for index, term in enumerate(entry[kind]):
                 line = stdnodes.term_line("", classes=["term-" + kind])
+                self.set_source_info(line)
                 line += nodes.inline(term, term, classes=["term-" + kind])
+                for lang, terms in others.items():
+                    if index < len(terms):
+                        line += nodes.inline(terms[index], terms[index], classes=["term-equivalent"], lang=lang)
                 entry += line
         if entry["symbol"]:
             line = stdnodes.term_line("", classes=["term-symbol"])
@@ -110,6 +117,37 @@ class TermDirective(SphinxDirective):
             entry += source
         self.add_name(entry)
         return [entry]
+
+
+class TableDirective(RSTTable):
+    """``{table}`` that may hold the table's notes after the table (GB/T 1.1-2020 9.8.3; DIR 2 28.5.4).
+
+    The first block of the content is the table; everything after the first
+    blank line that follows it (notes, paragraphs) goes into a last row that
+    spans all columns, inside the table's frame, where table notes belong.
+    """
+
+    def run(self) -> list[nodes.Node]:
+        content = self.content
+        start = next((i for i, line in enumerate(content) if line.strip()), 0)
+        split = next((i for i in range(start, len(content)) if not content[i].strip()), len(content))
+        extra = StringList(content[split:], parent=content.parent) if split < len(content) else None
+        self.content = StringList(content[:split], parent=content.parent)
+        result = super().run()
+        table = next((n for n in result if isinstance(n, nodes.table)), None)
+        if table is not None and "colwidths-given" in table["classes"] and "colwidths-auto" in table["classes"]:
+            table["classes"].remove("colwidths-auto")  # MyST marks pipe tables auto; :widths: says otherwise
+        if extra is not None and table is not None and any(line.strip() for line in extra):
+            holder = nodes.Element()
+            self.state.nested_parse(extra, self.content_offset + split, holder)
+            tgroup = next(n for n in table.children if isinstance(n, nodes.tgroup))
+            tbody = next((n for n in tgroup.children if isinstance(n, nodes.tbody)), None)
+            if tbody is None:
+                tbody = nodes.tbody()
+                tgroup += tbody
+            entry = nodes.entry("", *holder.children, classes=["table-notes"], morecols=int(tgroup["cols"]) - 1)
+            tbody += nodes.row("", entry, classes=["table-notes"])
+        return result
 
 
 class ExampleDirective(SphinxDirective):
@@ -238,6 +276,7 @@ class CiteRole(SphinxRole):
 
 def setup(app) -> None:
     app.add_directive("term", TermDirective)
+    app.add_directive("table", TableDirective, override=True)
     app.add_directive("example", ExampleDirective)
     app.add_directive("clause", ClauseDirective)
     app.add_directive("block", BlockDirective)

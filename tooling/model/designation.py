@@ -103,25 +103,29 @@ class Designation:
     def format(self, style: str | None = None) -> str:
         """The designation written in a profile's form.
 
+        A Chinese designation takes an em dash before its year in Chinese text and
+        in the GB profile (``GB/T 1.1—2020``) and a colon in ISO-style text
+        (``GB/T 1.1:2020``); ISO and IEC designations keep their own form
+        (``ISO/IEC 18974:2023``) everywhere.
+
         Args:
-            style: ``"gb"`` (em dash before the year, dot before parts), ``"iso"``
-                (colon before the year, hyphen before parts) or ``None`` for the
-                designation's own family.
+            style: ``"gb"`` or ``"iso"``: the form of the text the designation
+                appears in; ``None`` for the designation's own family.
 
         Returns:
             The designation as text, e.g. ``GB/T 1.1—2020`` or ``ISO/IEC 18974:2023``.
         """
         style = style or self.family
-        if self.family == "ietf":
+        if self.family == "ietf" and self.prefix == "draft":
             return self.prefix + "-" + self.number + (f"-{self.year}" if self.year else "")
         if self.prefix.upper() in ("RFC", "BCP", "STD"):
             return f"{self.prefix.upper()} {self.number}"
         if self.family == "gb":
             head = f"{self.prefix} {self.number}" + "".join("." + p for p in self.part)
             if self.year:
-                head += EM_DASH + self.year
+                head += (EM_DASH if style == "gb" or not self.year.isdigit() else ":") + self.year
             return head
-        # ISO family: parts always take a hyphen; the year separator follows the style.
+        # ISO family: its own form in every text (hyphen before parts, colon before the year).
         words = [self.prefix]
         if self.stage:
             words.append(self.stage)
@@ -129,8 +133,7 @@ class Designation:
             words.append(self.doc_type)
         head = " ".join(words) + " " + self.number + "".join("-" + p for p in self.part)
         if self.year:
-            year = EM_DASH if self.year in ("-", "\u2013", EM_DASH) else self.year
-            head += (EM_DASH if style == "gb" and year != EM_DASH else ":") + year
+            head += ":" + (EM_DASH if self.year in ("-", "\u2013", EM_DASH) else self.year)
         return head
 
     def __str__(self) -> str:

@@ -22,7 +22,7 @@ from sphinx.domains import Domain
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
-from .labels import label
+from .labels import annex_heading
 from .metadata import MetadataError, StandardMetadata, load_metadata
 from .outline import Numbered, OutlineItem, collect_outline, number_outline
 
@@ -277,8 +277,7 @@ def _number_tocs(env: BuildEnvironment, domain: StandardDomain) -> None:
         if numbered.role == "annex":
             meta = domain.metadata_for(numbered.docname)
             lang = meta.language if meta else "en"
-            by_anchor[anchor] = label(lang, "annex", numbered.number) + (
-                label(lang, numbered.obligation) if numbered.obligation else "")
+            by_anchor[anchor] = annex_heading(lang, numbered.number, numbered.obligation)
         elif numbered.number:
             by_anchor[anchor] = numbered.number
     for docname, toc in env.tocs.items():

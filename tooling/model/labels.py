@@ -7,7 +7,7 @@ Sources: GB/T 1.1-2020 9.6–9.12 and 10.4; ISO/IEC Directives Part 2 20–29.
 
 from __future__ import annotations
 
-__all__ = ["LABELS", "label", "ref_text", "number_label"]
+__all__ = ["LABELS", "annex_heading", "label", "number_label", "ref_text"]
 
 FW_SPACE = "\u3000"
 
@@ -66,9 +66,9 @@ LABELS: dict[str, dict[str, str]] = {
         "note_n": "NOTE {n}",
         "example": "EXAMPLE",
         "example_n": "EXAMPLE {n}",
-        "note_to_entry": "Note 1 to entry",
-        "note_to_entry_n": "Note {n} to entry",
-        "colon": ":",
+        "note_to_entry": "Note 1 to entry:",
+        "note_to_entry_n": "Note {n} to entry:",
+        "colon": "",
         "normative": "(normative)",
         "informative": "(informative)",
         "source": "SOURCE",
@@ -95,6 +95,14 @@ LABELS: dict[str, dict[str, str]] = {
         "end": "",
     },
 }
+
+
+def annex_heading(lang: str, letter: str, obligation: str | None) -> str:
+    """``附录A（规范性）`` / ``Annex A (normative)`` (GB/T 1.1-2020 10.4.1; DIR 2 20)."""
+    text = label(lang, "annex", letter)
+    if obligation:
+        text += ("" if lang == "zh" else " ") + label(lang, obligation)
+    return text
 
 
 def label(lang: str, key: str, n: str | int | None = None) -> str:

@@ -106,11 +106,9 @@ class InsertNumbers(SphinxPostTransform):
         self._labels(lang)
         for source in self.document.findall(stdnodes.term_source):
             self._term_source(source, lang, profile)
-        for cite in self.document.findall(stdnodes.std_cite):
+        for cite in list(self.document.findall(stdnodes.std_cite)):
             if not cite.get("std_rendered"):
-                text = format_citation(cite["designation"], cite.get("location", ""), lang, profile)
-                cite.children = [nodes.Text(text)]
-                cite["std_rendered"] = True
+                self._citation(cite, lang, profile)
         self._footnotes(meta)
 
     # -- element kinds ---------------------------------------------------------------------
@@ -121,10 +119,13 @@ class InsertNumbers(SphinxPostTransform):
             return
         if role == "annex":
             text = title.children[:]
-            title.children = []
+            title.clear()
+            # three lines: number, (normative)/(informative), title; the spaces serve bookmarks and plain text
             title += nodes.inline("", label(lang, "annex", number), classes=["std-number", "std-annex-number"])
             if obligation:
+                title += nodes.Text("" if lang == "zh" else " ")
                 title += nodes.inline("", label(lang, obligation), classes=["std-obligation"])
+            title += nodes.Text(FW_SPACE if lang == "zh" else " ")
             title += nodes.inline("", "", *text, classes=["std-title-text"])
             return
         if not number:
@@ -140,11 +141,24 @@ class InsertNumbers(SphinxPostTransform):
         title.insert(0, nodes.inline("", number, classes=["std-number"]))
 
     def _term(self, entry: stdnodes.term_entry, number: str, lang: str) -> None:
+        """Entry number, separators before equivalents, deprecated marks, the domain (GB/T 1.1-2020 8.7.3, 10.3.5)."""
+        for equivalent in list(entry.findall(lambda n: isinstance(n, nodes.Element) and "term-equivalent" in n["classes"])):
+            parent = equivalent.parent
+            # the term, one full-width space, the equivalent in the other language
+            parent.insert(parent.index(equivalent), nodes.Text(FW_SPACE if lang == "zh" else "; "))
+        for line in entry.findall(stdnodes.term_line):
+            if "term-deprecated" in line["classes"]:
+                if lang == "zh":
+                    line += nodes.inline("", label(lang, "deprecated_mark"), classes=["term-deprecated-mark"])
+                else:
+                    line.insert(0, nodes.inline("", label(lang, "deprecated"), classes=["term-deprecated-mark"]))
+        if entry.get("domain"):
+            for para in entry.children:
+                if isinstance(para, nodes.paragraph) and not isinstance(para, (stdnodes.term_head, stdnodes.term_line)):
+                    para.insert(0, nodes.inline("", f"〈{entry['domain']}〉" if lang == "zh" else f"<{entry['domain']}> ",
+                                                classes=["term-domain"]))
+                    break
         for head in entry.findall(stdnodes.term_head):
-            # GB/T 1.1-2020 10.3.5: the term, one full-width space, the equivalent in the other language
-            for equivalent in list(head.findall(lambda n: isinstance(n, nodes.Element) and "term-equivalent" in n["classes"])):
-                parent = equivalent.parent
-                parent.insert(parent.index(equivalent), nodes.Text(FW_SPACE if lang == "zh" else " "))
             head.insert(0, nodes.inline("", number, classes=["std-number", "term-number"]))
             break
 
@@ -183,11 +197,39 @@ class InsertNumbers(SphinxPostTransform):
                 node["std_label"] = text
                 mark = nodes.inline("", text, classes=["std-label"])
                 first = node.children[0] if node.children else None
-                if kind == "example" or not isinstance(first, nodes.paragraph):
-                    # examples put their label on its own line (GB/T 1.1-2020 10.4.6)
+                # GB/T 1.1-2020 10.4.6: "示例：" stands on its own line; ISO runs "EXAMPLE" into the text
+                own_line = kind == "example" and lang == "zh"
+                if own_line or not isinstance(first, nodes.paragraph):
                     node.insert(0, nodes.paragraph("", "", mark, classes=["std-label-line"]))
                 else:
+                    if lang != "zh":
+                        first.insert(0, nodes.Text("\u2003"))
                     first.insert(0, mark)
+
+    def _citation(self, cite: stdnodes.std_cite, lang: str, profile: str) -> None:
+        """Render a citation; ``DESIGNATION#id`` of a standard in this repository shows and links the element's number."""
+        cite["std_rendered"] = True
+        location = cite.get("location", "")
+        target = None
+        if cite.get("target_id"):
+            target = _find_cited(self.env, cite["designation"], cite["target_id"])
+            if target is None:
+                logger.warning("citation %s#%s: no element %r in that document in this repository",
+                               cite["designation"], cite["target_id"], cite["target_id"], location=cite,
+                               type="std", subtype="citation")
+            else:
+                location = ref_text(lang, target.kind, target.number, target.role) or target.title
+        text = format_citation(cite["designation"], location, lang, profile)
+        if target is None:
+            cite.clear()
+            cite += nodes.Text(text)
+            return
+        try:
+            uri = self.env._app.builder.get_relative_uri(self.env.docname, target.docname)
+        except Exception:  # noqa: BLE001 - builders without pages
+            uri = ""
+        cite.clear()
+        cite += nodes.reference("", text, internal=True, refuri=f"{uri}#{target.node_id}")
 
     def _term_source(self, source: stdnodes.term_source, lang: str, profile: str) -> None:
         if source.get("std_rendered"):
@@ -209,7 +251,8 @@ class InsertNumbers(SphinxPostTransform):
             parts.append(mod)
         sep = "，" if lang == "zh" else ", "
         head = label(lang, "source") + label(lang, "colon") + ("" if lang == "zh" else " ")
-        source.children = [nodes.Text("[" + head + sep.join(parts) + "]")]
+        source.clear()
+        source += nodes.Text("[" + head + sep.join(parts) + "]")
         source["std_rendered"] = True
 
     def _footnotes(self, meta: StandardMetadata | None) -> None:
@@ -231,13 +274,29 @@ class InsertNumbers(SphinxPostTransform):
             except ValueError:
                 continue
             text = f"{n})" if meta.profile == "gb" or meta.language == "zh" else str(n)
-            labelnode.children = [nodes.Text(text)]
+            labelnode.clear()
+            labelnode += nodes.Text(text)
             footnote["std_relabelled"] = True
             for fid in footnote["ids"]:
                 relabel[fid] = f"{n})" if meta.profile == "gb" or meta.language == "zh" else str(n)
         for ref in self.document.findall(nodes.footnote_reference):
             if ref.get("refid") in relabel:
-                ref.children = [nodes.Text(relabel[ref["refid"]])]
+                ref.clear()
+                ref += nodes.Text(relabel[ref["refid"]])
+
+
+def _find_cited(env, designation: str, target_id: str):
+    """The numbered element ``target_id`` of the repository's standard with ``designation`` (any edition), or None."""
+    try:
+        key = parse_designation(designation).key
+    except DesignationError:
+        return None
+    domain = env.domains["standard"]
+    for slug, entry in domain.standards.items():
+        meta = entry["metadata"]
+        if meta is not None and meta.designation.key == key:
+            return domain.numbers.get(f"{slug}:{target_id}")
+    return None
 
 
 class ResolveElementRefs(SphinxPostTransform):

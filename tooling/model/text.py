@@ -17,8 +17,9 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
-__all__ = ["CJK", "JoinCJKLineBreaks", "has_cjk", "join_soft_breaks"]
+__all__ = ["CJK", "JoinCJKLineBreaks", "KeepValuesTogether", "has_cjk", "join_soft_breaks", "tie_values"]
 
 #: Han ideographs, CJK symbols and punctuation, full-width forms, bopomofo, CJK compatibility.
 CJK = (
@@ -78,5 +79,43 @@ class JoinCJKLineBreaks(SphinxTransform):
                 node.rawsource = join_soft_breaks(raw)
 
 
+#: Unit symbols after which a value must not break from its number (GB 3101, ISO 80000-1).
+UNITS = ("%", "‰", "℃", "°C", "K", "nm", "µm", "μm", "mm", "cm", "m", "km", "mg", "g", "kg", "t", "µs", "μs", "ms",
+         "s", "min", "h", "d", "mV", "V", "kV", "mA", "A", "W", "kW", "MW", "Hz", "kHz", "MHz", "GHz", "Pa", "kPa",
+         "MPa", "N", "J", "kJ", "mL", "L", "dB", "bit", "B", "kB", "KB", "MB", "GB", "TB", "KiB", "MiB", "GiB", "px")
+_VALUE_UNIT = re.compile(r"(?<=\d) (?=(?:%s)(?![\w]))" % "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)))
+_DIGIT_GROUP = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
+NARROW_NBSP = "\u202f"
+
+
+def tie_values(text: str) -> str:
+    """Join a number to its unit symbol and digit groups with a narrow no-break space.
+
+    ``25 mm`` and ``10 000`` never break across lines nor stretch when text is
+    justified (GB/T 1.1-2020 9.13 and Annex F: a quarter-em space before unit symbols).
+    """
+    if " " not in text or not any(c.isdigit() for c in text):
+        return text
+    return _DIGIT_GROUP.sub(NARROW_NBSP, _VALUE_UNIT.sub(NARROW_NBSP, text))
+
+
+class KeepValuesTogether(SphinxPostTransform):
+    """Output only: tie values to their units (:func:`tie_values`); sources and the model keep plain spaces."""
+
+    default_priority = 900
+
+    def run(self, **kwargs: Any) -> None:
+        for node in list(self.document.findall(nodes.Text)):
+            parent = node.parent
+            if parent is None or isinstance(parent, (nodes.literal_block, nodes.literal, nodes.raw, nodes.math,
+                                                     nodes.math_block, nodes.comment)):
+                continue
+            text = str(node)
+            tied = tie_values(text)
+            if tied != text:
+                parent.replace(node, nodes.Text(tied))
+
+
 def setup(app) -> None:
     app.add_transform(JoinCJKLineBreaks)
+    app.add_post_transform(KeepValuesTogether)

@@ -258,7 +258,7 @@ class StandardPDFBuilder(StandaloneHTMLBuilder):
             section.parent.remove(section)
             (front if stdnodes.section_role(section) in ("foreword", "introduction") else main).append(section)
         footnotes = list(tree.findall(nodes.footnote))  # placed at their calls by the translator
-        tree.children = []
+        tree.clear()
         tree += front
         tree += main
         tree += nodes.container("", *footnotes, classes=["std-footnotes"])
@@ -287,12 +287,15 @@ class StandardPDFBuilder(StandaloneHTMLBuilder):
                 parent = parent.parent
             if level >= depth or "untitled" in section.get("classes", ()):
                 continue
-            title = section[0]
+            top = section
+            while isinstance(top.parent, nodes.section):
+                top = top.parent
             toc.append({
                 "level": level,
                 "anchor": section["ids"][0],
-                "text": _toc_text(title),
+                "text": " ".join(section[0].astext().split(" ")).strip(),
                 "role": stdnodes.section_role(section) if level == 0 else None,
+                "front": stdnodes.section_role(top) in ("foreword", "introduction"),
             })
         css = [PRINT_TEMPLATES / "base.css", PRINT_TEMPLATES / f"{meta.profile}.css"]
         return {
@@ -357,14 +360,6 @@ def _ancestors(node: nodes.Node):
     while node is not None:
         yield node
         node = node.parent
-
-
-def _toc_text(title: nodes.title) -> str:
-    """A title as a table-of-contents entry: an annex reads ``附录A（规范性）　title``."""
-    parts = [child.astext() for child in title.children]
-    if any(isinstance(c, nodes.Element) and "std-title-text" in c.get("classes", ()) for c in title.children):
-        return "".join(parts[:-1]) + "\u3000" + parts[-1]
-    return "".join(parts).strip()
 
 
 def _first_body_anchor(toc: list[dict]) -> str | None:
