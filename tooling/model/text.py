@@ -85,6 +85,7 @@ UNITS = ("%", "‰", "℃", "°C", "K", "nm", "µm", "μm", "mm", "cm", "m", "km
          "MPa", "N", "J", "kJ", "mL", "L", "dB", "bit", "B", "kB", "KB", "MB", "GB", "TB", "KiB", "MiB", "GiB", "px")
 _VALUE_UNIT = re.compile(r"(?<=\d) (?=(?:%s)(?![\w]))" % "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)))
 _DIGIT_GROUP = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
+_DESIGNATION = re.compile(r"(?<![A-Za-z0-9/])((?:GB(?:/[TZ])?|[A-Z]{2}/[TZ]|DB\d{2}/T|T/[A-Z0-9]+|ISO(?:/IEC)?|IEC|IEEE)) (?=[\dX])")
 NARROW_NBSP = "\u202f"
 
 
@@ -92,10 +93,12 @@ def tie_values(text: str) -> str:
     """Join a number to its unit symbol and digit groups with a narrow no-break space.
 
     ``25 mm`` and ``10 000`` never break across lines nor stretch when text is
-    justified (GB/T 1.1-2020 9.13 and Annex F: a quarter-em space before unit symbols).
+    justified (GB/T 1.1-2020 9.13 and Annex F: a quarter-em space before unit symbols);
+    a designation's code stays with its number (``GB/T 1.1``, no-break space).
     """
     if " " not in text or not any(c.isdigit() for c in text):
         return text
+    text = _DESIGNATION.sub("\\1\u00a0", text)
     return _DIGIT_GROUP.sub(NARROW_NBSP, _VALUE_UNIT.sub(NARROW_NBSP, text))
 
 

@@ -216,6 +216,11 @@ class StandardPDFBuilder(StandaloneHTMLBuilder):
             node["ids"] = new_ids
         for sof in tree.findall(addnodes.start_of_file):
             sof["ids"] = [f"document-{_safe(sof['docname'])}"]
+        inside = {index, *(sof["docname"] for sof in tree.findall(addnodes.start_of_file))}
+        for ref in list(tree.findall(nodes.reference)):
+            uri = ref.get("refuri", "")
+            if uri.startswith("#document-") and uri[len("#document-"):].partition("#")[0] not in inside:
+                ref.replace_self(ref.children)  # another standard: its text stays, the link cannot
         for node in tree.findall(nodes.Element):
             if "refid" in node:
                 node["refid"] = mapping.get(owner(node), {}).get(node["refid"], node["refid"])
