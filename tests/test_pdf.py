@@ -38,6 +38,7 @@ def test_every_standard_renders(built):
     report = _report(project)
     assert report["gbdoc"]["ok"], report["gbdoc"]
     assert report["isodoc"]["ok"], report["isodoc"]
+    assert report["isozh"]["ok"], report["isozh"]
     assert result.errors == []
 
 
@@ -73,6 +74,20 @@ def test_iso_cover(built):
                  "Information technology — Print layout — Test", "This document is not an International Standard",
                  "ICS 35.020", "SAMPLE"):
         assert text in cover, text
+
+
+def test_iso_profile_in_chinese_gets_chinese_labels_on_an_iso_cover(built):
+    """Labels follow the language, cover and structure follow the profile."""
+    project, _ = built
+    texts = page_texts(project.build_dir / "pdf" / "isozh.pdf")
+    cover = re.sub(r"\s+", " ", texts[0])
+    assert "ISO/IEC DIS 99998" in cover and "国际标准草案" in cover and "本文件不是国际标准" in cover
+    assert "中华人民共和国国家标准" not in cover
+    body = re.sub(r"\s+", " ", " ".join(texts[1:]))
+    assert "注：ISO风格，中文标签。" in body
+    assert "附录A （资料性） 检查" in body or "附录A（资料性）" in body
+    assert "表A.1" in body and "见表A.1" in body
+    assert "ISO/IEC DIS 99998" in texts[2]  # running head without the (E) of English editions
 
 
 def test_folios_page_labels_and_toc_page_numbers(built):

@@ -30,4 +30,4 @@ def setup(app):
     app.setup_extension("myst_parser")
     for module in (safety, elements, domain, numbering, text, catalogue, html, theme, pdf):
         module.setup(app)
-    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 2}

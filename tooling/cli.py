@@ -172,10 +172,14 @@ def preview(obj: Context, port: int, host: str) -> None:
     """Serve the HTML site and rebuild it on every change (sphinx-autobuild)."""
     import subprocess
 
+    from . import TEMPLATES
+
     project = obj.project
     cmd = [sys.executable, "-m", "sphinx_autobuild", str(project.srcdir), str(project.build_dir / "html"),
-           "-c", str(project.root), "-d", str(project.build_dir / "doctrees"),
-           "--port", str(port), "--host", host, "--watch", str(project.root / "templates")]
+           "-c", str(project.root), "-d", str(project.build_dir / "doctrees"), "--port", str(port), "--host", host]
+    for folder in dict.fromkeys([project.root / "templates", TEMPLATES]):
+        if folder.is_dir():
+            cmd += ["--watch", str(folder)]
     click.echo(f"preview on http://{host}:{port}/ (Ctrl-C stops)", err=True)
     sys.exit(subprocess.call(cmd, cwd=project.root))
 

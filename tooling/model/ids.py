@@ -20,8 +20,11 @@ from pypinyin import lazy_pinyin
 __all__ = ["IdChange", "add_missing_ids", "derive_id", "is_valid_id", "scan_ids"]
 
 _VALID = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
-_NUMBER_PREFIX = re.compile(r"^\s*(?:[A-Z]\.)?\d+(?:\.\d+)*\s*[:：.\-–—]?\s*")
+_NUMBER_PREFIX = re.compile(r"^[\s#]*(?:[A-Z]\.)?\d+(?:\.\d+)*\s*[:：.\-–—]?\s*")
 MAX_LENGTH = 48
+#: Latin letters that do not decompose into ASCII.
+_LATIN = str.maketrans({"ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE",
+                        "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "þ": "th", "Þ": "Th"})
 
 
 def is_valid_id(label: str) -> bool:
@@ -49,7 +52,7 @@ def derive_id(title: str, taken: set[str], fallback: str = "element") -> str:
         if re.match(r"[\u3400-\u9fff]", chunk):
             words.extend(lazy_pinyin(chunk))
         else:
-            ascii_text = unicodedata.normalize("NFKD", chunk).encode("ascii", "ignore").decode()
+            ascii_text = unicodedata.normalize("NFKD", chunk.translate(_LATIN)).encode("ascii", "ignore").decode()
             words.extend(re.findall(r"[A-Za-z0-9]+", ascii_text))
     base = "-".join(w.lower() for w in words if w)
     if len(base) > MAX_LENGTH:

@@ -1,0 +1,84 @@
+"""The ``std`` command line: help everywhere, exit statuses, the preview server."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+from click.testing import CliRunner
+
+from tooling.cli import main
+
+from .conftest import make_repository
+
+
+@pytest.mark.parametrize("command", [[], ["build"], ["publish"], ["import"], ["ids"], ["preview"], ["schema"]])
+def test_help(command):
+    result = CliRunner().invoke(main, [*command, "--help"])
+    assert result.exit_code == 0
+    assert "Usage:" in result.output
+
+
+def test_outside_a_repository(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("STD_ROOT", raising=False)
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 1
+    assert "is not inside a standards repository" in result.output
+
+
+def test_schema_lists_every_field():
+    result = CliRunner().invoke(main, ["schema"])
+    assert result.exit_code == 0
+    for field in ("designation (required)", "stage (required)", "ics", "ccs", "draft_date", "replaces", "adoption"):
+        assert field in result.output
+
+
+def test_build_html_and_unknown_standard(tmp_path):
+    repo = make_repository(tmp_path, "numbering")
+    runner = CliRunner()
+    result = runner.invoke(main, ["--root", str(repo), "build"])
+    assert result.exit_code == 0, result.output
+    assert (repo / "build" / "html" / "alpha" / "clauses.html").is_file()
+    result = runner.invoke(main, ["--root", str(repo), "build", "--format", "pdf", "--standard", "nope"])
+    assert result.exit_code == 2
+    assert "no standard nope" in result.output
+
+
+def test_chinese_search_index(tmp_path):
+    """Search works for Chinese text: the index holds Chinese words (jieba segmentation)."""
+    repo = make_repository(tmp_path, "numbering")
+    CliRunner().invoke(main, ["--root", str(repo), "build"])
+    index = (repo / "build" / "html" / "searchindex.js").read_text(encoding="utf-8")
+    assert '"\\u8981\\u6c42"' in index or '"要求"' in index  # 要求
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_preview_serves_the_site(tmp_path):
+    repo = make_repository(tmp_path, "numbering")
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "tooling.cli", "--root", str(repo), "preview", "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                page = urllib.request.urlopen(f"http://127.0.0.1:{port}/alpha/clauses.html", timeout=5).read()
+                break
+            except OSError:
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    raise
+                time.sleep(0.5)
+        assert "编号" in page.decode("utf-8")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)

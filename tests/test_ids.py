@@ -1,0 +1,82 @@
+"""Stable IDs: derivation (never from numbers, Chinese through pinyin) and ``std ids`` on real sources."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from tooling.cli import main
+from tooling.model.ids import derive_id, is_valid_id
+
+from .conftest import make_repository
+
+
+def test_derive_id():
+    taken: set[str] = set()
+    assert derive_id("5.2 机器学习模型", taken) == "ji-qi-xue-xi-mo-xing"
+    assert derive_id("机器学习模型", taken) == "ji-qi-xue-xi-mo-xing-2"
+    assert derive_id("## 2.1 - 组件记录", taken) == "zu-jian-ji-lu"
+    assert derive_id("Normative references", taken) == "normative-references"
+    assert derive_id("3", taken, fallback="clause") == "clause"
+    assert derive_id("Über Größe", taken) == "uber-grosse"
+    assert all(is_valid_id(label) for label in taken)
+
+
+SOURCE = """\
+(kept)=
+{.scope}
+# 范围
+
+本文件规定了
+
+## 通用要求
+
+:::{table} 评价指标
+| a | b |
+| --- | --- |
+| 1 | 2 |
+:::
+
+$$
+x = 1
+$$
+
+::::{term} 数据集
+:en: data set
+
+数据的集合。
+::::
+"""
+
+
+def test_std_ids_adds_only_target_lines(tmp_path):
+    repo = make_repository(tmp_path, "numbering")
+    path = repo / "standards" / "alpha" / "extra.md"
+    path.write_text(SOURCE, encoding="utf-8")
+    runner = CliRunner()
+    check = runner.invoke(main, ["--root", str(repo), "ids", "--check", str(path)])
+    assert check.exit_code == 1
+    assert path.read_text(encoding="utf-8") == SOURCE, "--check changes nothing"
+    result = runner.invoke(main, ["--root", str(repo), "ids", str(repo / "standards" / "alpha")])
+    assert result.exit_code == 0, result.output
+    text = path.read_text(encoding="utf-8")
+    assert "(tong-yong-yao-qiu)=\n## 通用要求" in text
+    assert "(ping-jia-zhi-biao)=\n:::{table} 评价指标" in text
+    assert "$$ (tong-yong-yao-qiu-formula)" in text
+    assert "(shu-ju-ji)=\n::::{term} 数据集" in text
+    # nothing else changed: removing the inserted lines gives the original back
+    stripped = "\n".join(line for line in text.split("\n") if not line.startswith("(") or line == "(kept)=")
+    assert stripped.replace("$$ (tong-yong-yao-qiu-formula)", "$$") == SOURCE
+    # idempotent
+    again = runner.invoke(main, ["--root", str(repo), "ids", "--check"])
+    assert again.exit_code == 0, again.output
+
+
+def test_ids_are_unique_within_the_standard(tmp_path):
+    repo = make_repository(tmp_path, "numbering")
+    path = repo / "standards" / "alpha" / "extra.md"
+    path.write_text("# 要求\n\n正文。\n", encoding="utf-8")  # 'requirements' exists; its pinyin form does not
+    path2 = repo / "standards" / "alpha" / "extra2.md"
+    path2.write_text("# 要求\n\n正文。\n", encoding="utf-8")
+    CliRunner().invoke(main, ["--root", str(repo), "ids", str(path), str(path2)])
+    assert path.read_text(encoding="utf-8").startswith("(yao-qiu)=")
+    assert path2.read_text(encoding="utf-8").startswith("(yao-qiu-2)=")
