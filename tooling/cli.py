@@ -117,11 +117,13 @@ def publish(obj: Context, standards: tuple[str, ...], out: Path | None) -> None:
 @click.option("--translation", type=click.Path(exists=True, path_type=Path),
               help="The same standard in the other language (a file or a folder).")
 @click.option("--stage", help="Stage of the imported text (default: a draft stage of the profile).")
+@click.option("--date", "date", metavar="YYYY-MM-DD",
+              help="Completion date of the draft (default: the source's last git commit, else its file date).")
 @click.option("--to", "target", required=True, type=click.Path(path_type=Path),
               help="Folder to create, standards/<slug>.")
 @click.option("--force", is_flag=True, help="Replace the target folder if it exists.")
 def import_(source: Path, designation: str, lang: str, profile: str | None, translation: Path | None,
-            stage: str | None, target: Path, force: bool) -> None:
+            stage: str | None, date: str | None, target: Path, force: bool) -> None:
     """Import a standard written in plain Markdown (a file, or a folder of files in name order).
 
     Hand-typed clause numbers decide the hierarchy; clauses get stable IDs and
@@ -133,7 +135,7 @@ def import_(source: Path, designation: str, lang: str, profile: str | None, tran
 
     try:
         report = import_standard(source, designation=designation, lang=lang, profile=profile,
-                                 translation=translation, stage=stage, target=target, force=force)
+                                 translation=translation, stage=stage, target=target, force=force, date=date)
     except ImportError_ as exc:
         raise click.ClickException(str(exc)) from None
     for line in report.messages:
@@ -182,6 +184,91 @@ def preview(obj: Context, port: int, host: str) -> None:
             cmd += ["--watch", str(folder)]
     click.echo(f"preview on http://{host}:{port}/ (Ctrl-C stops)", err=True)
     sys.exit(subprocess.call(cmd, cwd=project.root))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text", show_default=True)
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
+              help="Lowest severity that fails (default: each standard's stage: errors for drafts for comments "
+                   "and review, warnings for drafts for approval and published texts).")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to a file.")
+@click.option("--update-baseline", is_flag=True, help="Accept the current findings into the baseline file.")
+@click.option("--no-baseline", is_flag=True, help="Report findings of the baseline too.")
+@pass_context
+def lint(obj: Context, paths: tuple[Path, ...], fmt: str, fail_on: str | None, output: Path | None,
+         update_baseline: bool, no_baseline: bool) -> None:
+    """Check drafts against the drafting rules of GB/T 1.1-2020 and ISO/IEC Directives Part 2.
+
+    PATHS limit the report to files or folders (default: every standard).
+    Text lines read ``file:line:col: CODE severity message``. Suppress one finding
+    in the source with ``<!-- lint-disable CODE reason: … -->`` before its block
+    (see ``std rule CODE``).
+    """
+    from .lint.report import Baseline, gate, to_json, to_sarif, to_text
+
+    project = obj.project
+    result = project.sphinx("dummy", project.build_dir / "lint", echo=None)
+    if result.app is None:
+        raise click.ClickException("the build could not run")
+    domain = result.app.env.domains["standard"]
+    findings = [f for items in domain.data["findings"].values() for f in items]
+    findings += [f for items in domain.data["standard_findings"].values() for f in items]
+    if paths:
+        wanted = [p.resolve() for p in paths]
+        findings = [f for f in findings if any(Path(f.file).resolve() == w or w in Path(f.file).resolve().parents
+                                               for w in wanted)]
+    config = result.app.config
+    baseline_path = project.root / (config.std_lint_baseline or "lint-baseline.json")
+    try:
+        baseline = Baseline(baseline_path) if no_baseline else Baseline.load(baseline_path)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    if update_baseline:
+        baseline.write([f for f in findings if f.suppressed is None])
+        click.echo(f"baseline: {len(findings)} finding(s) accepted in {baseline_path}", err=True)
+        return
+    metas = {slug: entry["metadata"] for slug, entry in domain.standards.items()}
+    report = gate(findings, baseline, fail_on or config.std_lint_fail_on or None, metas)
+    for line in result.errors:
+        click.echo(line, err=True)
+    if fmt == "text":
+        text = to_text(report, project.root)
+    else:
+        data = to_json(report) if fmt == "json" else to_sarif(report, project.root)
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+    sys.exit(1 if report.failed or result.errors else 0)
+
+
+@main.command()
+@click.argument("code", required=False)
+@click.option("--list", "list_", is_flag=True, help="List every rule.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rule(code: str | None, list_: bool, fmt: str) -> None:
+    """Print a drafting rule's documentation, or list the rules (--list)."""
+    from .lint.registry import all_rules, get_rule
+
+    if list_ or not code:
+        rules = all_rules()
+        if fmt == "json":
+            click.echo(json.dumps({"rules": [r.to_json() for r in rules]}, ensure_ascii=False, indent=2))
+        else:
+            for r in rules:
+                click.echo(f"{r.code}  {r.severity:<7}  {'/'.join(r.profiles):<6}  {'/'.join(r.languages):<5}  "
+                           f"{r.title}  [{r.source}]")
+        return
+    found = get_rule(code)
+    if found is None:
+        raise click.BadParameter(f"no rule {code} (std rule --list shows them)", param_hint="CODE")
+    if fmt == "json":
+        click.echo(json.dumps({**found.to_json(), "documentation": found.documentation()}, ensure_ascii=False,
+                              indent=2))
+    else:
+        click.echo(found.documentation(), nl=False)
 
 
 @main.command()

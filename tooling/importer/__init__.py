@@ -197,9 +197,11 @@ def import_standard(source: Path, *, designation: str, lang: str, profile: str |
     messages = Messages()
     parsed = parse_files(files)
     if parsed.header:
-        keys = ", ".join(k for k in parsed.header if k != "title")
+        keys = ", ".join(str(k) for k in parsed.header if k != "title")
         if keys:
             messages.add(parsed.header_file, 1, f"YAML header fields not imported: {keys}")
+    for path in parsed.skipped_headers:
+        messages.add(path, 1, "YAML header not imported (not valid YAML, or not in the first file)")
     doc = build_document(parsed, messages, lang, multi_file=source.is_dir())
     if not doc.clauses:
         raise ImportError_(f"{source}: no headings found; nothing to import")

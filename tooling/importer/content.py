@@ -36,7 +36,7 @@ __all__ = ["RenderContext", "escape_myst", "render_items", "rewrite_table"]
 _PROTECT = re.compile(r"(`+)(?:.|\n)*?(?<!`)\1(?!`)|<[A-Za-z][A-Za-z0-9+.-]*:[^<>\s]*>")
 _DOLLAR = re.compile(r"(?<!\\)\$")
 _SUBST = re.compile(r"(?<!\\)\{\{")
-_ROLE = re.compile(r"(?<!\\)\{([\w:.+-]+)\}(?=`)")
+_ROLE = re.compile(r"(?<!\\)\{([\w:.+-]+)\}$")  # a role name right before a code span
 _LINE_START = [
     (re.compile(r"^( {0,3})(\((?:[^()\n]*)\)=[ \t]*)$"), r"\1\\\2"),
     (re.compile(r"^( {0,3})(\{[^\n]*\}[ \t]*)$"), r"\1\\\2"),
@@ -77,14 +77,17 @@ class RenderContext:
 
 
 def _map_text(text: str, fn) -> str:
-    """Apply ``fn`` to the parts of ``text`` outside code spans and autolinks."""
+    """Apply ``fn`` to the parts of ``text`` outside code spans and autolinks.
+
+    ``fn(part, before_code)`` also learns whether a code span follows the part directly.
+    """
     out = []
     pos = 0
     for m in _PROTECT.finditer(text):
-        out.append(fn(text[pos:m.start()]))
+        out.append(fn(text[pos:m.start()], m.group().startswith("`")))
         out.append(m.group())
         pos = m.end()
-    out.append(fn(text[pos:]))
+    out.append(fn(text[pos:], False))
     return "".join(out)
 
 
@@ -95,10 +98,10 @@ def escape_myst(text: str) -> str:
     are ``(label)=`` targets, ``{…}`` attribute lines, ``%`` comments, ``:::`` fences or
     ``+++`` breaks. Code spans and autolinks are left alone.
     """
-    def plain(part: str) -> str:
+    def plain(part: str, before_code: bool) -> str:
         part = _DOLLAR.sub(r"\\$", part)
         part = _SUBST.sub(r"\\{{", part)
-        return _ROLE.sub(r"\\{\1}", part)
+        return _ROLE.sub(r"\\{\1}", part) if before_code else part
 
     text = _map_text(text, plain)
     lines = text.split("\n")
@@ -149,13 +152,20 @@ def _kramdown_ref(m: re.Match, chunk: Chunk, ctx: RenderContext) -> str:
 
 
 def _text(text: str, chunk: Chunk, ctx: RenderContext) -> str:
-    def fix(part: str) -> str:
+    generated: list[str] = []  # markup the import writes (roles, references): kept out of the escaping
+
+    def keep(value: str) -> str:
+        generated.append(value)
+        return f"\ue000{len(generated) - 1}\ue001"
+
+    def fix(part: str, _before_code: bool) -> str:
         part = _IMAGE.sub(lambda m: _image(m, chunk, ctx), part)
         if ctx.kramdown:
-            part = _KRAMDOWN_REF.sub(lambda m: _kramdown_ref(m, chunk, ctx), part)
+            part = _KRAMDOWN_REF.sub(lambda m: keep(_kramdown_ref(m, chunk, ctx)), part)
         return part
 
-    return escape_myst(_map_text(text, fix))
+    text = escape_myst(_map_text(text, fix))
+    return re.sub("\ue000(\\d+)\ue001", lambda m: generated[int(m[1])], text)
 
 
 def _split_first_cell(line: str) -> tuple[str, str, str] | None:
@@ -175,7 +185,8 @@ def _split_first_cell(line: str) -> tuple[str, str, str] | None:
     return None
 
 
-def rewrite_table(lines: list[str], prefix: str, ids: IdRegistry, messages: Messages, where: Chunk) -> tuple[list[str], int]:
+def rewrite_table(lines: list[str], prefix: str, ids: IdRegistry, messages: Messages,
+                  where: Chunk) -> tuple[list[str], int]:
     """Give every requirement row of a table a stable ID in its first cell.
 
     Args:

@@ -84,6 +84,7 @@ class ParsedSource:
     header: dict = field(default_factory=dict)  # YAML front matter of the first file (kramdown-rfc, Jekyll)
     header_file: Path | None = None
     kramdown: bool = False
+    skipped_headers: list[Path] = field(default_factory=list)  # YAML headers not read (invalid, or later files)
 
 
 def _markdown() -> MarkdownIt:
@@ -171,24 +172,26 @@ def _events(md: MarkdownIt, lines: list[str], offset: int, file: Path, segment: 
 def parse_files(files: list[SourceFile]) -> ParsedSource:
     """Tokenize the source files into one event stream (:class:`Heading` and :class:`Chunk` items).
 
-    A YAML header at the top of the first file is parsed into ``header`` (it is
-    not content); a kramdown-rfc file is split at its ``--- abstract`` /
+    A YAML header at the top of the first file is parsed into ``header``; YAML headers
+    of the other files, and invalid ones, are skipped (``skipped_headers``): they are
+    not content. A kramdown-rfc file is split at its ``--- abstract`` /
     ``--- middle`` / ``--- back`` / ``--- note_…`` markers.
     """
     md = _markdown()
     result = ParsedSource()
     for index, source in enumerate(files):
         lines = source.lines
-        start = 0
-        if index == 0:
-            header, start = _split_header(lines)
-            if header is not None:
-                try:
-                    data = yaml.safe_load(header)
-                except yaml.YAMLError:
-                    data = None
-                result.header = data if isinstance(data, dict) else {"_invalid": header}
+        header, start = _split_header(lines)
+        if header is not None:
+            try:
+                data = yaml.safe_load(header)
+            except yaml.YAMLError:
+                data = None
+            if index == 0 and isinstance(data, dict):
+                result.header = data
                 result.header_file = source.path
+            else:
+                result.skipped_headers.append(source.path)
         # kramdown-rfc parts
         parts: list[tuple[str, int, int]] = []
         segment, seg_start = "", start

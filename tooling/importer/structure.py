@@ -30,7 +30,8 @@ from .parse import Chunk, Heading, ParsedSource
 __all__ = ["Block", "Clause", "Document", "TermEntry", "build_document"]
 
 #: Editorial notes before the text (OpenChain: "### Note 1: this document is designed …").
-_EDITORIAL_NOTE = re.compile(r"^(?P<label>(?:note|注|注意|注释|註|註釋)[ \t]*\d*)[ \t\u3000]*[:：][ \t\u3000]*(?P<rest>.*)$", re.I | re.S)
+_EDITORIAL_NOTE = re.compile(r"^(?P<label>(?:note|注|注意|注释|註|註釋)[ \t]*\d*)[ \t\u3000]*[:：][ \t\u3000]*(?P<rest>.*)$",
+                             re.I | re.S)
 _ANNEX_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
@@ -110,6 +111,7 @@ class Clause:
             yield from child.walk()
 
     def add(self, child: Clause) -> Clause:
+        """Append ``child`` as the last subclause; returns it."""
         child.parent = self
         self.children.append(child)
         return child
@@ -132,6 +134,7 @@ class Document:
     numbered: bool = True
 
     def walk(self):
+        """Every clause of the document (subclauses and term entries included), in document order."""
         for clause in self.clauses:
             yield from clause.walk()
 
@@ -156,7 +159,7 @@ class _Builder:
         title = h.raw
         plain = h.plain
         if number is not None and number.kind != "none":
-            title = _strip_number(h.raw, number)
+            title = _strip_number(h.raw, h.plain, number)
             plain = number.title
         return Clause(title=title, plain=plain, file=h.file, line=h.line, level=h.level, anchor=h.anchor, **kw)
 
@@ -176,7 +179,8 @@ class _Builder:
             self.doc.title_where = (self.parsed.header_file, 2)
         if numbered:
             first = next(i for i, e in enumerate(events) if isinstance(e, Heading)
-                         and numbers[id(e)].kind in ("clause", "annex", "annex-sub"))
+                         and numbers[id(e)].kind in ("clause", "annex", "annex-sub")
+                         and not _introduction_subclause(numbers[id(e)]))
             front = self._front(events[:first])
             main = self._numbered(events[first:])
         else:
@@ -236,6 +240,13 @@ class _Builder:
                 if current is not None and h.level <= current.level:
                     current, stack = None, []
                 sink = self.pending  # anything under the title heading is editorial
+                continue
+            number = self.numbers[id(h)]
+            if _introduction_subclause(number) and current is not None and current.role == "introduction":
+                parent = next((c for c in reversed(list(current.walk())) if c.parts == number.parts[:-1]), current)
+                child = parent.add(self._clause_from(h, number, parts=number.parts))
+                stack = [*stack[:1], child]
+                sink = child.body
                 continue
             role = title_role(h.plain)
             note = _EDITORIAL_NOTE.match(h.plain)
@@ -308,13 +319,14 @@ class _Builder:
             return
         # no foreword or introduction: the first editorial heading with text of its own becomes
         # unnumbered front matter, so that this text does not land in clause 1
-        promoted = next((b for b in self.pending if isinstance(b, Block) and b.items and "editorial-note" not in b.classes), None)
+        promoted = next((b for b in self.pending if isinstance(b, Block) and b.items
+                         and "editorial-note" not in b.classes), None)
         if promoted is not None:
             index = self.pending.index(promoted)
             clause = Clause(promoted.title, promoted.plain or promoted.title, promoted.file, promoted.line,
                             role="foreword")
             self.messages.add(promoted.file, promoted.line,
-                              f"heading {promoted.plain or promoted.title!r} before clause 1 has no conventional front-matter title "
+                              f"heading {clause.plain!r} before clause 1 has no conventional front-matter title "
                               "and the source has no foreword or introduction; imported as unnumbered front matter "
                               "{.foreword}")
             clause.body = promoted.items
@@ -380,7 +392,8 @@ class _Builder:
 
     def _numbered_children(self, parent: Clause | None) -> int:
         if parent is None:
-            return sum(1 for c in self.top if c.role not in ("foreword", "introduction", "bibliography", "index", "annex"))
+            unnumbered = ("foreword", "introduction", "bibliography", "index", "annex")
+            return sum(1 for c in self.top if c.role not in unnumbered)
         return len(parent.children)
 
     def _new_child(self, parent: Clause | None, parts: tuple, clause: Clause, where) -> Clause:
@@ -401,8 +414,9 @@ class _Builder:
                                    f"clause {_fmt(missing)} was inserted so the numbers stay as typed")
                 expected += 1
             if last < expected and not (parent is None and parts == (0,)):
-                self.report(where, f"clause number {_fmt(parts)} is out of sequence (expected {_fmt((*parts[:-1], expected))}); "
-                                   f"the build numbers it {_fmt((*parts[:-1], expected))}")
+                computed = _fmt((*parts[:-1], expected))
+                self.report(where, f"clause number {_fmt(parts)} is out of sequence (expected {computed}); "
+                                   f"the build numbers it {computed}")
         clause.parts = parts
         self._append(parent, clause)
         return clause
@@ -533,7 +547,8 @@ class _Builder:
                 if abstract is None:
                     abstract = Clause("Abstract", "Abstract", ev.file, ev.line - 1, role="foreword")
                     front.append(abstract)
-                    self.report(ev, "kramdown-rfc abstract imported as unnumbered front matter {.foreword} titled 'Abstract'")
+                    self.report(ev, "kramdown-rfc abstract imported as unnumbered front matter {.foreword} "
+                                    "titled 'Abstract'")
                 if segment.startswith("note_"):
                     name = segment[len("note_"):].replace("_", " ")
                     block = next((b for b in abstract.body if isinstance(b, Block) and b.title == name), None)
@@ -559,7 +574,8 @@ class _Builder:
                 continue
             depth = max(1, h.level - base + 1)
             if depth > len(stack) + 1:
-                self.report(h, f"heading level {h.level} skips a level; imported as a subclause of depth {len(stack) + 1}")
+                self.report(h, f"heading level {h.level} skips a level; imported as a subclause of depth "
+                               f"{len(stack) + 1}")
                 depth = len(stack) + 1
             del stack[depth - 1:]
             if depth == 1:
@@ -572,7 +588,7 @@ class _Builder:
                     if number.kind != "annex":
                         self.report(h, f"back-matter section {h.plain!r} imported as an informative annex")
                     main.append(clause)
-                elif role in ("foreword", "introduction") and not seen_body:
+                elif role in ("foreword", "introduction") and not seen_body and not self.parsed.kramdown:
                     clause = self._clause_from(h, role=role)
                     front.append(clause)
                 elif role in ("bibliography", "index"):
@@ -590,6 +606,11 @@ class _Builder:
         return front, main
 
 
+def _introduction_subclause(number: HeadingNumber) -> bool:
+    """``0.1``, ``0.2`` …: a subclause of the introduction (ISO/IEC Directives Part 2, 13.2)."""
+    return number.kind == "clause" and number.parts[0] == 0 and len(number.parts) > 1
+
+
 def _display(clause: Clause) -> str:
     if clause.number:
         return clause.number
@@ -600,17 +621,17 @@ def _fmt(parts: tuple) -> str:
     return ".".join(str(p) for p in parts)
 
 
-def _strip_number(raw: str, number: HeadingNumber) -> str:
-    """The heading's inline Markdown without its number (keeps markup in the title)."""
-    if not number.title:
-        return ""
-    index = raw.rfind(number.title)
-    if index >= 0 and raw.endswith(number.title):
+def _strip_number(raw: str, plain: str, number: HeadingNumber) -> str:
+    """The heading's inline Markdown without its number; markup in the title is kept when it can be."""
+    if raw.strip() == plain.strip() or not number.title:
         return number.title
-    # markup around the title: drop the leading number-like text up to the first letter of the title
-    head = number.title[:1]
-    pos = raw.find(head)
-    return raw[pos:].strip() if pos >= 0 else number.title
+    m = re.match(r"^(?P<lead>[*_]{0,3})(?P<body>.*)$", raw, re.S)
+    parsed = parse_heading_number(m["body"])
+    if parsed.kind == number.kind and parsed.parts == number.parts and parsed.title:
+        title = m["lead"] + parsed.title
+        if title.count("*") % 2 == 0 and title.count("`") % 2 == 0 and title.count("_") % 2 == 0:
+            return title
+    return number.title
 
 
 def _strip_label(raw: str, rest: str) -> str:

@@ -113,7 +113,8 @@ def _directive_child(clause: Clause) -> bool:
     return clause.term is not None or (not clause.title and not clause.children and not clause.placeholder)
 
 
-def render_clause(clause: Clause, depth: int, ctx: RenderContext, lang: str, may_be_directive: bool = True) -> list[str]:
+def render_clause(clause: Clause, depth: int, ctx: RenderContext, lang: str,
+                  may_be_directive: bool = True) -> list[str]:
     """The MyST lines of ``clause`` and its subclauses at heading depth ``depth`` (1 = ``#``)."""
     if may_be_directive and _directive_child(clause) and depth > 1:
         return _render_directive_child(clause, ctx)
@@ -137,7 +138,8 @@ def render_clause(clause: Clause, depth: int, ctx: RenderContext, lang: str, may
     level = depth
     if depth > 6:
         ctx.messages.add(clause.file, clause.line,
-                         f"clause {clause.number or clause.plain!r} is nested deeper than six levels; written at level 6")
+                         f"clause {clause.number or repr(clause.plain)} is nested deeper than six levels; "
+                         "written at level 6")
         level = 6
     lines.append("#" * level + " " + escape_myst(title.replace("\n", " ")))
     body, _ = render_items(clause.term.body + clause.term.after if clause.term else clause.body, ctx, clause.prefix)

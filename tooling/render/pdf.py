@@ -208,12 +208,14 @@ class StandardPDFBuilder(StandaloneHTMLBuilder):
                 continue
             doc = owner(node)
             table = mapping.setdefault(doc, {})
-            new_ids = []
-            for old in node["ids"]:
-                new = f"{_safe(doc)}--{old}"
+            new_ids = [f"{_safe(doc)}--{old}" for old in node["ids"]]
+            if isinstance(node, nodes.section):
+                # one anchor per section: extra ids would be empty spans that a page break can
+                # separate from the heading, misplacing table-of-contents page numbers
+                new_ids = new_ids[:1] * len(new_ids)
+            for old, new in zip(node["ids"], new_ids):
                 table[old] = new
-                new_ids.append(new)
-            node["ids"] = new_ids
+            node["ids"] = list(dict.fromkeys(new_ids))
         for sof in tree.findall(addnodes.start_of_file):
             sof["ids"] = [f"document-{_safe(sof['docname'])}"]
         inside = {index, *(sof["docname"] for sof in tree.findall(addnodes.start_of_file))}
