@@ -60,6 +60,8 @@ class StandardDomain(Domain):
         "footnotes": {},  # docname -> number of text footnotes
         "order": {},  # slug -> [docname, ...] reading order (derived)
         "footnote_offsets": {},  # docname -> footnotes in the standard's earlier documents (derived)
+        "findings": {},  # docname -> lint findings of the document rules
+        "standard_findings": {},  # slug -> lint findings of the standard rules (derived)
     }
 
     # -- accessors ------------------------------------------------------------------
@@ -103,12 +105,16 @@ class StandardDomain(Domain):
     def note_outline(self, docname: str, items: list[OutlineItem]) -> None:
         self.outline[docname] = items
 
+    def note_findings(self, docname: str, findings: list) -> None:
+        self.data["findings"][docname] = findings
+
     def note_footnotes(self, docname: str, count: int) -> None:
         self.data["footnotes"][docname] = count
 
     def clear_doc(self, docname: str) -> None:
         self.outline.pop(docname, None)
         self.data["footnotes"].pop(docname, None)
+        self.data["findings"].pop(docname, None)
         for slug, entry in list(self.standards.items()):
             if entry["docname"] == docname:
                 del self.standards[slug]
@@ -119,6 +125,8 @@ class StandardDomain(Domain):
                 self.outline[docname] = otherdata["outline"][docname]
             if docname in otherdata["footnotes"]:
                 self.data["footnotes"][docname] = otherdata["footnotes"][docname]
+            if docname in otherdata["findings"]:
+                self.data["findings"][docname] = otherdata["findings"][docname]
         for slug, entry in otherdata["standards"].items():
             if entry["docname"] in docnames:
                 self.standards[slug] = entry

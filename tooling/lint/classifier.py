@@ -1,0 +1,232 @@
+"""The verbal-form classifier: which provisions a sentence expresses, in Chinese and English.
+
+Verbal forms (ISO/IEC Directives Part 2, Clause 7, Tables 3–7; GB/T 1.1-2020
+Annex C): requirement (应 / shall), recommendation (宜 / should), permission
+(可 / may), possibility and capability (能 / can), each positive or negative,
+in the preferred form or an equivalent one; and the forms the rules forbid
+(必须 / must, 不可 / may not, "may" for possibility …).
+
+Chinese text is segmented with jieba, and only in sentences that contain a
+candidate character, so that 应用, 响应, 可靠, 功能, 需求 … are words of their
+own and never count as provisions. A word counts only when it is exactly a
+verbal form of the lexicon below. Recognised boilerplate (the patent notice,
+the normative-references and terms lead-ins) is exempt (case C12).
+
+The lint (VF, NE), the bilingual checks (BL002) and the diff (a change of
+strength is technical) all use :func:`classify`.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from dataclasses import dataclass
+
+__all__ = ["Form", "classify", "is_boilerplate", "strongest", "STRENGTH"]
+
+#: kind, polarity, preferred, forbidden rule (or "")
+_ZH: dict[str, tuple[str, str, bool, str]] = {
+    "应": ("requirement", "+", True, ""),
+    "应该": ("requirement", "+", False, ""),
+    "应当": ("requirement", "+", False, ""),
+    "只准许": ("requirement", "+", False, ""),
+    "必须": ("requirement", "+", False, "VF001"),
+    "务必": ("requirement", "+", False, "VF001"),
+    "不应": ("requirement", "-", True, ""),
+    "不应该": ("requirement", "-", False, ""),
+    "不得": ("requirement", "-", False, ""),
+    "不准许": ("requirement", "-", False, ""),
+    "严禁": ("requirement", "-", False, "VF004"),
+    "不可": ("requirement", "-", False, "VF002"),
+    "宜": ("recommendation", "+", True, ""),
+    "推荐": ("recommendation", "+", False, ""),
+    "建议": ("recommendation", "+", False, ""),
+    "不宜": ("recommendation", "-", True, ""),
+    "不推荐": ("recommendation", "-", False, ""),
+    "不建议": ("recommendation", "-", False, ""),
+    "可": ("permission", "+", True, ""),
+    "可以": ("permission", "+", False, ""),
+    "允许": ("permission", "+", False, ""),
+    "不必": ("permission", "-", True, ""),
+    "可以不": ("permission", "-", False, ""),
+    "无须": ("permission", "-", False, ""),
+    "无需": ("permission", "-", False, ""),
+    "能": ("possibility", "+", True, ""),
+    "能够": ("possibility", "+", False, ""),
+    "可能": ("possibility", "+", True, ""),
+    "有可能": ("possibility", "+", False, ""),
+    "不能": ("possibility", "-", True, ""),
+    "不能够": ("possibility", "-", False, ""),
+    "不可能": ("possibility", "-", True, ""),
+    "没有可能": ("possibility", "-", False, ""),
+    "需要": ("requirement", "+", False, "VF004"),
+    "需": ("requirement", "+", False, "VF004"),
+    "尽量": ("recommendation", "+", False, "VF004"),
+    "尽可能": ("recommendation", "+", False, "VF004"),
+    "原则上": ("recommendation", "+", False, "VF004"),
+}
+#: Words jieba must keep whole (their first character is a verbal form, the word is not).
+_WORDS = ("可复现", "可重复", "可解释", "可追溯", "可验证", "可扩展", "可移植", "可维护", "可访问", "可配置", "可审计",
+          "可度量", "可测量", "可比较", "可预测", "可理解", "可信赖", "可用性", "可靠性", "可获得", "可接受",
+          "应急", "应激", "不可逆", "不可用", "不可见", "不可知", "可选", "可视化", "应答", "应用于",
+          "相对应", "相应", "对应", "呼应", "照应", "适应", "响应", "反应", "供应", "回应", "感应", "效应",
+          "可读", "可写", "可执行", "可下载", "可编辑", "可打印", "可检索", "可搜索", "可调", "可调节", "可更换",
+          "可拆卸", "可燃", "可控", "可观测", "可复用", "可迁移", "可组合", "可替换", "可分离", "可识别")
+#: Verbal forms jieba must split off the verb they precede (应为 → 应 / 为).
+_SPLITS = ("应为", "应对", "应在", "应由", "应与", "应按", "应将", "应使", "应以", "应从", "应向", "应于", "应予",
+           "可为", "可在", "可由", "可按", "可将", "可对", "可与", "宜为", "宜在", "宜由", "宜按", "宜将", "宜对",
+           "能为", "不应为", "可用")
+_CANDIDATES = re.compile("[应宜可能必务须得需尽许准允建推严原]")
+_VF003_ZH = re.compile(r"^(?:导致|引起|造成|发生|出现|产生)")
+_NOT_BUKE = set("能靠逆燃见用分忽信读控知")
+_PUNCT = set("。，；：、！？）」』”,.;:!?)")
+
+_EN: list[tuple[re.Pattern, tuple[str, str, bool, str]]] = [
+    (re.compile(r"\bshall\s+not\b", re.I), ("requirement", "-", True, "")),
+    (re.compile(r"\bshall\b", re.I), ("requirement", "+", True, "")),
+    (re.compile(r"\bmust\s+not\b"), ("requirement", "-", False, "VF001")),
+    (re.compile(r"\bmust\b"), ("requirement", "+", False, "VF001")),
+    (re.compile(r"\bMUST\b(?:\s+NOT\b)?"), ("requirement", "+", False, "VF001")),
+    (re.compile(r"\bis\s+(?:required\s+to|to\s+be)\b|\bit\s+is\s+(?:required|necessary)\s+that\b|\bhas\s+to\b", re.I),
+     ("requirement", "+", False, "")),
+    (re.compile(r"\bis\s+not\s+(?:allowed|permitted|acceptable|permissible)\b|\bis\s+required\s+to\s+be\s+not\b",
+                re.I), ("requirement", "-", False, "")),
+    (re.compile(r"\bshould\s+not\b", re.I), ("recommendation", "-", True, "")),
+    (re.compile(r"\bshould\b", re.I), ("recommendation", "+", True, "")),
+    (re.compile(r"\bit\s+is\s+recommended\s+that\b|\bought\s+to\b", re.I), ("recommendation", "+", False, "")),
+    (re.compile(r"\bit\s+is\s+not\s+recommended\s+that\b|\bought\s+not\s+to\b", re.I),
+     ("recommendation", "-", False, "")),
+    (re.compile(r"\bmay\s+not\b", re.I), ("requirement", "-", False, "VF002")),
+    (re.compile(r"\bmay\b", re.I), ("permission", "+", True, "")),
+    (re.compile(r"\bis\s+(?:permitted|allowed)\b", re.I), ("permission", "+", False, "")),
+    (re.compile(r"\bneed\s+not\b", re.I), ("permission", "-", True, "")),
+    (re.compile(r"\bit\s+is\s+not\s+required\s+that\b", re.I), ("permission", "-", False, "")),
+    (re.compile(r"\bcannot\b|\bcan\s+not\b|\bcan't\b", re.I), ("possibility", "-", True, "")),
+    (re.compile(r"\bcan\b", re.I), ("possibility", "+", True, "")),
+    (re.compile(r"\b(?:be|is|are)\s+able\s+to\b|\bit\s+is\s+possible\s+to\b|\bthere\s+is\s+a\s+possibility\b", re.I),
+     ("possibility", "+", False, "")),
+    (re.compile(r"\bmight\b|\bcould\b|\bneeds?\s+to\b", re.I), ("possibility", "+", False, "VF004")),
+]
+_VF003_EN = re.compile(r"\bmay\s+(?:cause|result|lead|occur|fail|damage|affect|happen|vary|differ|introduce)\b",
+                       re.I)
+
+#: Boilerplate that carries verbal forms by design (case C12), exempt from VF and NE rules.
+BOILERPLATE = (
+    re.compile(r"请注意本文件的某些内容可能涉及专利"),
+    re.compile(r"本文件的发布机构不承担识别专利的责任"),
+    re.compile(r"Attention is drawn to the possibility that some of the elements of this document may be the "
+               r"subject of patent rights", re.I),
+    re.compile(r"shall not be held responsible for identifying any or all such patent rights", re.I),
+    re.compile(r"下列文件中的内容通过文中的规范性引用而构成本文件必不可少的条款"),
+    re.compile(r"The following documents are referred to in the text in such a way that some or all of their "
+               r"content constitutes requirements of this document", re.I),
+    re.compile(r"For dated references, only the edition cited applies", re.I),
+    re.compile(r"ISO and IEC maintain terminology databases", re.I),
+    re.compile(r"在提交反馈意见时，请将您知道的相关专利连同支持性文件一并附上"),
+    re.compile(r"Recipients of this draft are invited to submit", re.I),
+)
+
+#: Strength order used to compare provisions (bilingual parity, diff classification).
+STRENGTH = {"requirement": 4, "recommendation": 3, "permission": 2, "possibility": 1}
+
+
+@dataclass(frozen=True)
+class Form:
+    """A verbal form found in a text.
+
+    Attributes:
+        kind: ``requirement``, ``recommendation``, ``permission`` or ``possibility``.
+        polarity: ``+`` or ``-``.
+        text: the words as written; start: their offset in the text.
+        preferred: the preferred form (应, shall) rather than an equivalent (应该, is required to).
+        forbidden: the rule code the form breaks (``VF001`` must/必须, ``VF002`` may not/不可,
+            ``VF003`` may/可 for possibility, ``VF004`` forms outside the tables), or ``""``.
+    """
+
+    kind: str
+    polarity: str
+    text: str
+    start: int
+    preferred: bool = True
+    forbidden: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.kind + ("" if self.polarity == "+" else " (negative)")
+
+
+@functools.cache
+def _jieba():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    for word in _ZH:
+        if len(word) > 1 and word != "不可":
+            tokenizer.add_word(word, freq=200000)
+    for word in _WORDS:
+        tokenizer.add_word(word, freq=300000)
+    for word in _SPLITS:
+        tokenizer.del_word(word)
+        tokenizer.suggest_freq((word[:-1], word[-1]), tune=True)
+    return tokenizer
+
+
+def is_boilerplate(sentence: str) -> bool:
+    """True for recognised boilerplate sentences (patent notice, lead-ins), which are exempt."""
+    return any(p.search(sentence) for p in BOILERPLATE)
+
+
+def _classify_zh(text: str) -> list[Form]:
+    forms: list[Form] = []
+    if not _CANDIDATES.search(text):
+        return forms
+    tokens = list(_jieba().tokenize(text, HMM=False))
+    for index, (word, start, _end) in enumerate(tokens):
+        entry = _ZH.get(word)
+        if entry is None:
+            continue
+        kind, polarity, preferred, forbidden = entry
+        following = "".join(t[0] for t in tokens[index + 1: index + 3])
+        if word == "可" and _VF003_ZH.match(following):
+            kind, preferred, forbidden = "possibility", False, "VF003"
+        previous = tokens[index - 1][0] if index else ""
+        if word == "不可" and following[:1] in _NOT_BUKE:
+            continue  # 不可靠, 不可逆 …: an adjective, not a prohibition
+        if word in ("需要", "需", "建议", "推荐") and (previous in ("的", "了", "提出", "和", "及", "与", "给出")
+                                                  or not following[:1] or following[:1] in _PUNCT):
+            continue  # the nouns "need", "advice", "recommendation"
+        forms.append(Form(kind, polarity, word, start, preferred, forbidden))
+    return forms
+
+
+def _classify_en(text: str) -> list[Form]:
+    forms: list[Form] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, (kind, polarity, preferred, forbidden) in _EN:
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            rule = forbidden
+            if m.group(0).lower() == "may" and _VF003_EN.match(text, m.start()):
+                kind, rule = "possibility", "VF003"
+            taken.append((m.start(), m.end()))
+            forms.append(Form(kind, polarity, m.group(0), m.start(), preferred, rule))
+    return sorted(forms, key=lambda f: f.start)
+
+
+def classify(text: str, lang: str) -> list[Form]:
+    """The verbal forms of ``text`` (``lang``: ``zh`` or ``en``), in order of appearance.
+
+    Boilerplate sentences give no forms.
+    """
+    if is_boilerplate(text):
+        return []
+    return _classify_zh(text) if lang == "zh" else _classify_en(text)
+
+
+def strongest(forms: list[Form]) -> Form | None:
+    """The strongest provision among ``forms`` (requirement > recommendation > permission > possibility)."""
+    return max(forms, key=lambda f: STRENGTH[f.kind], default=None)

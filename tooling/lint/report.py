@@ -1,0 +1,194 @@
+"""Lint reports: text, JSON and SARIF 2.1.0; the gating ladder; the baseline of accepted findings.
+
+Gating (``--fail-on error|warning|info|never``): the exit status is 1 when a
+finding that is neither suppressed in the source nor in the baseline reaches
+the level. Without the option, each standard's stage decides: drafts for
+comments and review fail on errors, drafts for approval and published texts
+on warnings (a 征求意见稿 fails on errors, a 报批稿 on warnings).
+
+The baseline (``lint-baseline.json``, written by ``std lint --update-baseline``)
+holds fingerprints of accepted legacy findings — the rule, the file name and
+the text concerned, not the line — so they do not fail CI while new ones do.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .context import Finding
+from .registry import SEVERITIES, all_rules
+
+__all__ = ["LintResult", "Baseline", "default_fail_on", "gate", "to_json", "to_sarif", "to_text"]
+
+LEVELS = {"error": 0, "warning": 1, "info": 2, "never": -1}
+_STRICT_STAGES = ("draft-for-approval", "published", "fdis")
+
+
+def default_fail_on(meta) -> str:
+    """The gating level a standard's stage implies (see the module docstring)."""
+    if meta is None:
+        return "error"
+    return "warning" if meta.stage.ascii in _STRICT_STAGES else "error"
+
+
+@dataclass
+class Baseline:
+    """Accepted findings, by fingerprint."""
+
+    path: Path
+    fingerprints: set[str] = field(default_factory=set)
+
+    @classmethod
+    def load(cls, path: Path) -> Baseline:
+        """Read a baseline file; a missing file is an empty baseline.
+
+        Raises:
+            ValueError: when the file is not a baseline (message names the file).
+        """
+        if not path.is_file():
+            return cls(path)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return cls(path, {item["fingerprint"] for item in data["findings"]})
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ValueError(f"{path}: not a lint baseline ({exc})") from None
+
+    def write(self, findings: list[Finding]) -> None:
+        items = sorted({(f.fingerprint, f.code, Path(f.file).name, f.snippet[:60]) for f in findings})
+        data = {"comment": "Accepted lint findings (std lint --update-baseline); new findings still fail.",
+                "findings": [{"fingerprint": fp, "code": code, "file": name, "text": text}
+                             for fp, code, name, text in items]}
+        self.path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+@dataclass
+class LintResult:
+    """Findings sorted out: active, suppressed in the source, accepted in the baseline."""
+
+    active: list[Finding]
+    suppressed: list[Finding]
+    baselined: list[Finding]
+    fail_on: dict[str, str]  # standard -> level
+    failed: bool = False
+
+    def summary(self) -> dict:
+        by_severity = Counter(f.severity for f in self.active)
+        return {
+            "total": len(self.active),
+            "by_severity": {level: by_severity.get(level, 0) for level in SEVERITIES},
+            "by_code": dict(sorted(Counter(f.code for f in self.active).items())),
+            "by_standard": dict(sorted(Counter(f.standard or "" for f in self.active).items())),
+            "suppressed": len(self.suppressed),
+            "baselined": len(self.baselined),
+            "fail_on": dict(sorted(self.fail_on.items())),
+            "failed": self.failed,
+        }
+
+
+def gate(findings: list[Finding], baseline: Baseline, fail_on: str | None, standards_meta: dict) -> LintResult:
+    """Sort findings and decide the exit status.
+
+    Args:
+        findings: every finding of the run.
+        baseline: accepted findings.
+        fail_on: ``error``, ``warning``, ``info``, ``never``, or ``None`` for each standard's stage default.
+        standards_meta: slug → metadata (for the stage defaults).
+    """
+    findings = sorted(findings, key=lambda f: (f.file, f.line or 0, f.column or 0, f.code))
+    suppressed = [f for f in findings if f.suppressed is not None]
+    baselined = [f for f in findings if f.suppressed is None and f.fingerprint in baseline.fingerprints]
+    active = [f for f in findings if f.suppressed is None and f.fingerprint not in baseline.fingerprints]
+    levels = {slug: fail_on or default_fail_on(meta) for slug, meta in standards_meta.items()}
+    failed = False
+    for finding in active:
+        level = levels.get(finding.standard or "", fail_on or "error")
+        if level != "never" and LEVELS[finding.severity] <= LEVELS[level]:
+            failed = True
+    return LintResult(active, suppressed, baselined, levels, failed)
+
+
+def to_text(result: LintResult, root: Path | None = None) -> str:
+    """``file:line:col: CODE severity message`` lines, then suppressed findings with their reasons."""
+    def where(f: Finding) -> str:
+        path = f.file
+        if root is not None:
+            try:
+                path = str(Path(f.file).resolve().relative_to(root.resolve()))
+            except ValueError:
+                pass
+        return f"{path}:{f.line or 0}:{f.column or 0}"
+
+    lines = [f"{where(f)}: {f.code} {f.severity} {f.message} （{f.message_zh}）" for f in result.active]
+    lines += [f"{where(f)}: {f.code} suppressed ({f.suppressed}) {f.message}" for f in result.suppressed]
+    s = result.summary()
+    lines.append(f"{s['total']} finding(s): {s['by_severity']['error']} error(s), {s['by_severity']['warning']} "
+                 f"warning(s), {s['by_severity']['info']} info; {s['suppressed']} suppressed, "
+                 f"{s['baselined']} in the baseline")
+    return "\n".join(lines) + "\n"
+
+
+def to_json(result: LintResult) -> dict:
+    """``{"findings": [...], "suppressed": [...], "summary": {...}}`` (the finding shape of DESIGN.md)."""
+    return {
+        "findings": [f.to_json() for f in result.active],
+        "suppressed": [{**f.to_json(), "reason": f.suppressed} for f in result.suppressed],
+        "baselined": [f.to_json() for f in result.baselined],
+        "summary": result.summary(),
+    }
+
+
+def to_sarif(result: LintResult, root: Path) -> dict:
+    """A SARIF 2.1.0 log with the rule metadata and every finding (suppressed ones marked)."""
+    rules = all_rules()
+    index = {r.code: i for i, r in enumerate(rules)}
+    levels = {"error": "error", "warning": "warning", "info": "note"}
+
+    def result_of(f: Finding, suppression: str | None = None, baselined: bool = False) -> dict:
+        try:
+            uri = Path(f.file).resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            uri = Path(f.file).as_uri()
+        region = {"startLine": f.line or 1}
+        if f.column:
+            region["startColumn"] = f.column
+        item = {
+            "ruleId": f.code,
+            "ruleIndex": index.get(f.code, -1),
+            "level": levels[f.severity],
+            "message": {"text": f"{f.message} （{f.message_zh}）"},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri, "uriBaseId": "ROOT"},
+                                                "region": region}}],
+            "partialFingerprints": {"stdlint/v1": f.fingerprint},
+        }
+        if suppression is not None:
+            item["suppressions"] = [{"kind": "inSource", "justification": suppression}]
+        elif baselined:
+            item["baselineState"] = "unchanged"
+        return item
+
+    results = [result_of(f) for f in result.active]
+    results += [result_of(f, f.suppressed) for f in result.suppressed]
+    results += [result_of(f, baselined=True) for f in result.baselined]
+    return {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "std lint",
+                "informationUri": "https://www.iso.org/directives-and-policies.html",
+                "rules": [{
+                    "id": r.code,
+                    "name": r.title,
+                    "shortDescription": {"text": r.title},
+                    "fullDescription": {"text": r.documentation()},
+                    "defaultConfiguration": {"level": levels[r.severity]},
+                    "properties": {"source": r.source, "profiles": list(r.profiles), "languages": list(r.languages)},
+                } for r in rules],
+            }},
+            "originalUriBaseIds": {"ROOT": {"uri": root.resolve().as_uri() + "/"}},
+            "results": results,
+        }],
+    }
