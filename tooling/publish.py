@@ -11,8 +11,11 @@ to PDF in a work folder, then each standard that succeeded is copied into
   versions of Python, Sphinx, docutils, MyST-Parser, WeasyPrint and the fonts.
 
 A standard fails — and is reported and skipped while the others publish — when
-its metadata is invalid, when the build reports errors in its files, or when
-its PDF crashes or exceeds the time limit (case C13). What an earlier publish
+its metadata is invalid, when the build reports errors in its files, when the
+drafting-rule lint finds problems at its stage's gating level (errors for drafts
+for comments and review, warnings for drafts for approval and published texts;
+``std_lint_fail_on`` in ``conf.py`` overrides; suppressed and baselined findings
+do not count), or when its PDF crashes or exceeds the time limit (case C13). What an earlier publish
 wrote for it stays untouched. Each edition folder is assembled beside its
 target and swapped in with renames; ``<out>/index.html`` lists what was
 published. The same commit publishes to the same bytes.
@@ -95,6 +98,7 @@ def publish(project: Project, out: Path, only: list[str] | None = None) -> Publi
     pdf_report = {item["slug"]: item for item in
                   json.loads((work / "pdf" / "pdf-report.json").read_text(encoding="utf-8"))}
     errors = html.errors + pdf.errors
+    lint = _lint_gate(project, html.app, only)
     commit = _source_commit(project.root)
     tools = _tool_versions()
     outcomes: list[StandardOutcome] = []
@@ -111,8 +115,13 @@ def publish(project: Project, out: Path, only: list[str] | None = None) -> Publi
                                   title=meta.title_text(meta.language))
         own_errors = [e for e in errors if f"standards/{slug}/" in e or e.startswith(f"{slug}:")]
         report = pdf_report.get(slug)
+        blocking = [f for f in lint.active if f.standard == slug]
         if own_errors:
             outcome.reason = f"{len(own_errors)} build error(s), first: {own_errors[0]}"
+        elif lint.failed and blocking and _blocks(blocking, lint.fail_on.get(slug, "error")):
+            first = next(f for f in blocking if _blocks([f], lint.fail_on.get(slug, "error")))
+            outcome.reason = (f"drafting-rule lint fails at level {lint.fail_on.get(slug)} (std lint); first: "
+                              f"{first.file}:{first.line}: {first.code} {first.message}")
         elif report is None or not report["ok"]:
             outcome.reason = "PDF failed: " + (report["message"] if report else "not rendered")
         else:
@@ -123,6 +132,24 @@ def publish(project: Project, out: Path, only: list[str] | None = None) -> Publi
     index = out / "index.html"
     _write_index(index, outcomes, commit)
     return PublishReport(out, outcomes, index)
+
+
+def _lint_gate(project: Project, app, only: list[str] | None):
+    """The lint findings of the build, sorted out by suppressions, the baseline and each stage's gating level."""
+    from .lint.report import Baseline, gate
+
+    domain = app.env.domains["standard"]
+    findings = [f for items in domain.data["findings"].values() for f in items]
+    findings += [f for items in domain.data["standard_findings"].values() for f in items]
+    baseline = Baseline.load(project.root / (app.config.std_lint_baseline or "lint-baseline.json"))
+    metas = {slug: entry["metadata"] for slug, entry in domain.standards.items() if not only or slug in only}
+    return gate(findings, baseline, app.config.std_lint_fail_on or None, metas)
+
+
+def _blocks(findings, level: str) -> bool:
+    from .lint.report import LEVELS
+
+    return level != "never" and any(LEVELS[f.severity] <= LEVELS[level] for f in findings)
 
 
 def _stage_edition(work: Path, slug: str, meta, folder: Path, commit: dict, tools: dict) -> list[str]:

@@ -228,6 +228,15 @@ class CatalogueDirective(SphinxDirective):
         return [node]
 
 
+class RulesDirective(SphinxDirective):
+    """The reference of drafting rules: every rule's code, title, source, severity and documentation."""
+
+    def run(self) -> list[nodes.Node]:
+        node = stdnodes.std_rules()
+        self.set_source_info(node)
+        return [node]
+
+
 class IndexDirective(SphinxDirective):
     """The standard's index (索引): its terms in alphabetical order with their entry numbers."""
 
@@ -283,9 +292,10 @@ def setup(app) -> None:
     app.add_directive("where", WhereDirective)
     app.add_directive("std-catalogue", CatalogueDirective)
     app.add_directive("std-index", IndexDirective)
+    app.add_directive("std-rules", RulesDirective)
     app.add_role("cite", CiteRole())
     app.add_role("cite-normative", CiteRole(True))
     app.add_role("cite-informative", CiteRole(False))
     for node in (stdnodes.term_entry, stdnodes.titled_block, stdnodes.formula_where,
-                 stdnodes.std_catalogue, stdnodes.std_index):
+                 stdnodes.std_catalogue, stdnodes.std_index, stdnodes.std_rules):
         app.add_node(node)

@@ -105,5 +105,9 @@ class std_catalogue(nodes.General, nodes.Element):
     """Placeholder for the list of standards in the repository (home page)."""
 
 
+class std_rules(nodes.General, nodes.Element):
+    """Placeholder for the reference of drafting rules (generated from the rule registry)."""
+
+
 class std_index(nodes.General, nodes.Element):
     """Placeholder for a standard's index of terms (索引)."""

@@ -174,6 +174,22 @@ def _jieba():
     return tokenizer
 
 
+@functools.cache
+def _pos():
+    import jieba.posseg
+
+    return jieba.posseg.POSTokenizer(_jieba())
+
+
+def _object_follows(text: str, offset: int) -> bool:
+    """True when the word after ``offset`` is a pronoun, numeral, measure word or Latin token (an object, not a verb)."""
+    for pair in _pos().cut(text[offset:offset + 12], HMM=False):
+        if not pair.word.strip():
+            continue
+        return pair.flag[:1] in ("r", "m", "q") or pair.flag in ("zg", "eng")
+    return False
+
+
 def is_boilerplate(sentence: str) -> bool:
     """True for recognised boilerplate sentences (patent notice, lead-ins), which are exempt."""
     return any(p.search(sentence) for p in BOILERPLATE)
@@ -198,6 +214,8 @@ def _classify_zh(text: str) -> list[Form]:
         if word in ("需要", "需", "建议", "推荐") and (previous in ("的", "了", "提出", "和", "及", "与", "给出")
                                                   or not following[:1] or following[:1] in _PUNCT):
             continue  # the nouns "need", "advice", "recommendation"
+        if word in ("需要", "需") and (previous in ("可能", "不") or _object_follows(text, start + len(word))):
+            continue  # "need something" (需要此类指导, 需要一份SBOM), "might need", "not needed": not a provision
         forms.append(Form(kind, polarity, word, start, preferred, forbidden))
     return forms
 

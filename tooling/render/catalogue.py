@@ -39,6 +39,8 @@ class FillGenerated(SphinxPostTransform):
             node.replace_self(self._catalogue())
         for node in list(self.document.findall(stdnodes.std_index)):
             node.replace_self(self._index())
+        for node in list(self.document.findall(stdnodes.std_rules)):
+            node.replace_self(self._rules())
 
     def _uri(self, docname: str, anchor: str = "") -> str:
         try:
@@ -81,6 +83,30 @@ class FillGenerated(SphinxPostTransform):
             body += row
         group += body
         return table
+
+    def _rules(self) -> list[nodes.Node]:
+        """One section per rule family, one entry per rule, from the same objects ``std rule`` prints."""
+        from ..lint.registry import FAMILIES, all_rules
+
+        rules = all_rules()
+        result: list[nodes.Node] = []
+        for prefix, family in FAMILIES.items():
+            members = [r for r in rules if r.code.startswith(prefix)]
+            if not members:
+                continue
+            section = nodes.section(ids=[f"rules-{prefix.lower()}"], classes=["std-rule-family"])
+            section += nodes.title("", f"{prefix} — {family}")
+            for rule in members:
+                entry = nodes.container(ids=[rule.code.lower()], classes=["std-rule"])
+                entry += nodes.rubric("", f"{rule.code}  {rule.title}")
+                sev = rule.severity + "".join(f", {k}: {v}" for k, v in sorted(rule.severity_by.items()))
+                entry += nodes.paragraph("", f"Source: {rule.source}. Severity: {sev}. Profiles: "
+                                             f"{', '.join(rule.profiles)}. Languages: {', '.join(rule.languages)}.")
+                text = rule.documentation().split("\n\n", 2)[-1]
+                entry += nodes.literal_block(text, text, language="text")
+                section += entry
+            result.append(section)
+        return result
 
     def _index(self) -> nodes.Node:
         domain = self.env.domains["standard"]
