@@ -50,3 +50,9 @@ def git(repo: Path, *args: str) -> str:
            "GIT_COMMITTER_EMAIL": "test@example.org", "GIT_AUTHOR_DATE": "2026-01-01T00:00:00Z",
            "GIT_COMMITTER_DATE": "2026-01-01T00:00:00Z", "PATH": "/usr/bin:/bin:/usr/local/bin"}
     return subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True, text=True).stdout
+
+
+def build_problems(warnings) -> list[str]:
+    """Warning lines that are not drafting-rule findings (``[stdlint.CODE]``): problems of the build itself."""
+    lines = warnings.splitlines() if isinstance(warnings, str) else warnings
+    return [line for line in lines if line.strip() and "[stdlint." not in line]

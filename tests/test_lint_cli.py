@@ -30,6 +30,8 @@ FINDINGS = """\
 @pytest.fixture
 def repo(tmp_path):
     repo = make_repository(tmp_path, "numbering")
+    conf = repo / "conf.py"
+    conf.write_text(conf.read_text() + '\nstd_lint = {"select": ["VF", "NE"]}\n')
     (repo / "standards" / "alpha" / "extra.md").write_text(FINDINGS, encoding="utf-8")
     index = repo / "standards" / "alpha" / "index.md"
     index.write_text(index.read_text(encoding="utf-8").replace("clauses\nannex", "clauses\nextra\nannex"),
@@ -104,7 +106,7 @@ def test_stage_ladder_and_per_rule_configuration(repo):
     index.write_text(index.read_text(encoding="utf-8").replace("stage: 征求意见稿", "stage: 报批稿"), encoding="utf-8")
     assert _lint(repo).exit_code == 1  # it fails a draft for approval
     conf = repo / "conf.py"
-    conf.write_text(conf.read_text() + '\nstd_lint = {"NE001": {"enabled": False}}\n')
+    conf.write_text(conf.read_text() + '\nstd_lint = {"select": ["VF", "NE"], "NE001": {"enabled": False}}\n')
     assert _lint(repo).exit_code == 0
 
 

@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from .conftest import build_problems
+
 
 def _text(app, docname: str) -> str:
     html = (app.outdir / f"{docname}.html").read_text(encoding="utf-8")
@@ -17,7 +19,7 @@ def _text(app, docname: str) -> str:
 def test_c09_each_standard_numbers_from_one(app):
     """C09: two standards in one repository each number from Figure 1; annex items carry the annex letter."""
     app.build()
-    assert app.warning.getvalue() == ""
+    assert build_problems(app.warning.getvalue()) == []
     numbers = app.env.domains["standard"].numbers
     assert numbers["alpha:flow"].number == "1"
     assert numbers["alpha:annex-flow"].number == "A.1"

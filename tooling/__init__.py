@@ -18,7 +18,7 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 def setup(app):
     """Register every part of the extension with Sphinx."""
-    from . import lint
+    from . import lint, xref
     from .directives import elements, safety
     from .model import domain, numbering, text
     from .render import catalogue, html, pdf, theme
@@ -29,6 +29,6 @@ def setup(app):
 
     jieba.setLogLevel(logging.WARNING)  # the Chinese search index loads jieba; its start-up chatter is noise
     app.setup_extension("myst_parser")
-    for module in (safety, elements, domain, numbering, text, lint, catalogue, html, theme, pdf):
+    for module in (safety, elements, domain, numbering, text, lint, xref, catalogue, html, theme, pdf):
         module.setup(app)
-    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 2}
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 3}

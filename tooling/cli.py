@@ -272,6 +272,59 @@ def rule(code: str | None, list_: bool, fmt: str) -> None:
 
 
 @main.command()
+@click.option("--cited-by", "cited_by", metavar="DESIGNATION[#ID]",
+              help="List every citation of a document (or of one of its elements, by stable ID).")
+@click.option("--graph", is_flag=True, help="Write the citation graph of the repository.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "dot"]), default="text", show_default=True,
+              help="Output format (dot: Graphviz, for --graph).")
+@pass_context
+def refs(obj: Context, cited_by: str | None, graph: bool, fmt: str) -> None:
+    """Who cites what: citations of a document or clause, or the whole citation graph.
+
+    JSON for --cited-by: {"citations": [{"standard", "clause", "file", "line", "target", "normative"}]};
+    for --graph: {"nodes": [...], "edges": [{"from", "to", "count", "normative"}]}.
+    """
+    from .model.designation import DesignationError
+    from .xref.graph import cited_by as find_cited_by
+    from .xref.graph import citation_graph, to_dot
+
+    if not cited_by and not graph:
+        raise click.UsageError("give --cited-by DESIGNATION[#ID] or --graph")
+    project = obj.project
+    result = project.sphinx("dummy", project.build_dir / "lint")
+    env = result.app.env
+    if graph:
+        data = citation_graph(env)
+        if fmt == "dot":
+            click.echo(to_dot(data), nl=False)
+        elif fmt == "json":
+            click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        else:
+            for edge in data["edges"]:
+                kind = "normative" if edge["normative"] else "informative"
+                click.echo(f"{edge['from']} → {edge['to']} ({edge['count']} citation(s), {kind})")
+        return
+    designation, _, target = cited_by.partition("#")
+    try:
+        rows = find_cited_by(env, designation, target)
+    except DesignationError as exc:
+        raise click.BadParameter(str(exc), param_hint="--cited-by") from None
+    if fmt == "json":
+        click.echo(json.dumps({"citations": rows}, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        path = row["file"]
+        try:
+            path = str(Path(path).relative_to(project.root))
+        except ValueError:
+            pass
+        kind = "normative" if row["normative"] else "informative"
+        click.echo(f"{path}:{row['line']}: {row['standard']} {row['clause'] or '-'} cites {row['target']} ({kind})")
+    if not rows:
+        click.echo(f"no citation of {cited_by}", err=True)
+
+
+@main.command()
 def schema() -> None:
     """Print the metadata schema: every front-matter field with its type and meaning."""
     from .model.metadata import schema as load_schema

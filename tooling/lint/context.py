@@ -214,6 +214,8 @@ class DocContext:
             for para in self.document.findall(nodes.paragraph):
                 if isinstance(para, (stdnodes.term_head, stdnodes.term_line, stdnodes.term_source)):
                     continue
+                if any(isinstance(a, nodes.system_message) for a in _ancestors(para)):
+                    continue  # docutils' own messages, not text of the standard
                 if "boilerplate" in para.get("classes", ()) or any(
                         "boilerplate" in getattr(a, "get", lambda *_: ())("classes", ()) for a in _ancestors(para)):
                     continue

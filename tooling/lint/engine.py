@@ -4,7 +4,7 @@
   document as it is read (parallel-safe: findings travel with the document's
   data in the ``standard`` domain).
 - :func:`lint_standards` runs the standard rules on each standard after all
-  documents are read (``env-check-consistency``), with every document's doctree.
+  documents are read and numbered (``env-get-updated``), with every document's doctree.
 - Findings become Sphinx warnings ``file:line: WARNING: message [stdlint.CODE]``
   (``type="stdlint"``, ``subtype=CODE``), so ``-W``, ``--keep-going`` and
   ``suppress_warnings = ["stdlint.VF004"]`` work as usual. Info findings and
@@ -16,6 +16,8 @@ Configuration (``conf.py``)::
         "VF004": {"severity": "error"},      # per-rule severity
         "UQ004": {"enabled": False},         # switch a rule off
         "VF001": {"profiles": ["gb"]},       # limit a rule to profiles
+        "select": ["VF", "NE", "ST001"],     # only these rules or families (default: all)
+        "ignore": ["ED"],                    # not these
     }
 """
 
@@ -60,12 +62,23 @@ def metadata_for(env, docname: str) -> StandardMetadata | None:
 
 
 def _settings(config: dict, code: str) -> dict:
+    """The per-rule settings of ``std_lint`` (``{"severity": …, "enabled": …, "profiles": […]}``)."""
     return config.get(code, {}) if isinstance(config.get(code), dict) else {}
 
 
 def rule_enabled(code: str, meta: StandardMetadata, config: dict) -> bool:
+    """Whether rule ``code`` runs on ``meta``'s standard.
+
+    ``config`` is ``std_lint``; its key ``select`` (a list of codes or family prefixes,
+    like ruff's) limits the rules to those, ``ignore`` switches some off.
+    """
     rule = get_rule(code)
     if rule is None or not rule.applies(meta.profile, meta.language):
+        return False
+    select, ignore = config.get("select"), config.get("ignore") or ()
+    if select and not any(code.startswith(prefix) for prefix in select):
+        return False
+    if any(code.startswith(prefix) for prefix in ignore):
         return False
     settings = _settings(config, code)
     if settings.get("enabled") is False:
@@ -179,8 +192,12 @@ class StandardContext:
         return finding
 
 
-def lint_standards(app, env) -> None:
-    """``env-check-consistency``: run the standard rules on every standard with valid metadata."""
+def lint_standards(app, env) -> list[str]:
+    """``env-get-updated`` (after numbering): run the standard rules on every standard with valid metadata.
+
+    Runs on every build, before the environment is saved, so the findings are
+    kept with it and ``std lint`` can report them without reading anything again.
+    """
     domain = env.domains["standard"]
     config = app.config.std_lint or {}
     results: dict[str, list[Finding]] = {}
@@ -197,6 +214,7 @@ def lint_standards(app, env) -> None:
             emit(finding)
         results[slug] = ctx.findings
     domain.data["standard_findings"] = results
+    return []
 
 
 def setup(app) -> None:
@@ -204,4 +222,4 @@ def setup(app) -> None:
     app.add_config_value("std_lint_fail_on", "", "", types=(str,))
     app.add_config_value("std_lint_baseline", "lint-baseline.json", "", types=(str,))
     app.add_transform(LintDocument)
-    app.connect("env-check-consistency", lint_standards)
+    app.connect("env-get-updated", lint_standards, priority=700)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from sphinx.domains import Domain
+from sphinx.domains import Domain, ObjType
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
@@ -60,6 +60,7 @@ class StandardDomain(Domain):
         "footnotes": {},  # docname -> number of text footnotes
         "order": {},  # slug -> [docname, ...] reading order (derived)
         "footnote_offsets": {},  # docname -> footnotes in the standard's earlier documents (derived)
+        "citations": {},  # docname -> citations of other documents (tooling.xref.citations.Citation)
         "findings": {},  # docname -> lint findings of the document rules
         "standard_findings": {},  # slug -> lint findings of the standard rules (derived)
     }
@@ -105,6 +106,9 @@ class StandardDomain(Domain):
     def note_outline(self, docname: str, items: list[OutlineItem]) -> None:
         self.outline[docname] = items
 
+    def note_citations(self, docname: str, citations: list) -> None:
+        self.data["citations"][docname] = citations
+
     def note_findings(self, docname: str, findings: list) -> None:
         self.data["findings"][docname] = findings
 
@@ -115,6 +119,7 @@ class StandardDomain(Domain):
         self.outline.pop(docname, None)
         self.data["footnotes"].pop(docname, None)
         self.data["findings"].pop(docname, None)
+        self.data["citations"].pop(docname, None)
         for slug, entry in list(self.standards.items()):
             if entry["docname"] == docname:
                 del self.standards[slug]
@@ -125,14 +130,24 @@ class StandardDomain(Domain):
                 self.outline[docname] = otherdata["outline"][docname]
             if docname in otherdata["footnotes"]:
                 self.data["footnotes"][docname] = otherdata["footnotes"][docname]
-            if docname in otherdata["findings"]:
-                self.data["findings"][docname] = otherdata["findings"][docname]
+            for key in ("findings", "citations"):
+                if docname in otherdata[key]:
+                    self.data[key][docname] = otherdata[key][docname]
         for slug, entry in otherdata["standards"].items():
             if entry["docname"] in docnames:
                 self.standards[slug] = entry
 
+    object_types = {kind: ObjType(kind, kind) for kind in ("document", "clause", "term", "table", "figure",
+                                                             "formula")}
+
     def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):  # noqa: D102
         return []
+
+    def get_objects(self):
+        """Standards and their numbered elements, for objects.inv (see :mod:`tooling.xref.inventory`)."""
+        from ..xref.inventory import export_objects
+
+        yield from export_objects(self)
 
     # -- derived data -------------------------------------------------------------------
     def renumber(self) -> set[str]:
@@ -170,9 +185,20 @@ class StandardDomain(Domain):
         old_fingerprints = self.data.get("fingerprints", {})
         self.data["fingerprints"] = fingerprints
         affected: set[str] = set()
+        changed_standards = set()
         for slug, docs in order.items():
             if changed_docs & set(docs) or fingerprints.get(slug) != old_fingerprints.get(slug):
                 affected.update(docs)
+                changed_standards.add(slug)
+        # documents of other standards that cite a changed standard show its numbers: write them again
+        changed_keys = {self.standards[s]["metadata"].designation.key for s in changed_standards
+                        if s in self.standards and self.standards[s]["metadata"] is not None}
+        changed_keys |= set(self.data.get("designation_keys", {}).get(s, "") for s in changed_standards)
+        self.data["designation_keys"] = {s: e["metadata"].designation.key for s, e in self.standards.items()
+                                         if e["metadata"] is not None}
+        for docname, citations in self.data["citations"].items():
+            if any(c.key in changed_keys for c in citations):
+                affected.add(docname)
         if affected or fingerprints != old_fingerprints:
             affected.add(env.config.root_doc)
         return affected & env.found_docs

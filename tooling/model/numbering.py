@@ -10,7 +10,8 @@ classed generated nodes (the habit of ``docutils.transforms.parts``):
   formula numbers (``（1）``), term entry numbers (``3.1``);
 - note and example labels, numbered only when their parent holds several
   (GB/T 1.1-2020 9.10, 9.11; DIR 2 24.3, 25.3), notes to entry;
-- term sources ``[来源：…，有修改]`` / ``[SOURCE: …, modified — …]``;
+- term sources ``[来源：…，有修改]`` / ``[SOURCE: …, modified — …]`` (citations themselves are
+  rendered by :mod:`tooling.xref.citations`);
 - the text of references to numbered elements (``第5章``, ``5.2``, ``表1``, ``Annex A``);
 - continuous text footnote numbers ``1)`` through the standard (GB/T 1.1-2020 9.12).
 
@@ -27,36 +28,15 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from ..directives import nodes as stdnodes
-from .designation import DesignationError, parse_designation
 from .labels import label, number_label, ref_text
 from .metadata import StandardMetadata
+from ..xref.citations import format_citation
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["InsertNumbers", "ResolveElementRefs", "format_citation", "setup"]
+__all__ = ["InsertNumbers", "ResolveElementRefs", "setup"]
 
 FW_SPACE = "\u3000"
-
-
-def designation_style(lang: str, profile: str) -> str:
-    """``gb`` (em dash before the year) for Chinese text or the GB profile, else ``iso`` (colon)."""
-    return "gb" if lang == "zh" or profile == "gb" else "iso"
-
-
-def format_designation(text: str, lang: str, profile: str) -> str:
-    """A designation as written by hand, in the citing text's form (unparsable text is kept)."""
-    try:
-        return parse_designation(text).format(designation_style(lang, profile))
-    except DesignationError:
-        return text
-
-
-def format_citation(designation: str, location: str, lang: str, profile: str) -> str:
-    """How a citation reads: ``GB/T 20000.1—2014的5.2`` / ``GB/T 20000.1:2014, 5.2``."""
-    text = format_designation(designation, lang, profile)
-    if location:
-        text += f"的{location}" if lang == "zh" else f", {location}"
-    return text
 
 
 def _separator(lang: str, profile: str, kind: str) -> str:
@@ -106,9 +86,6 @@ class InsertNumbers(SphinxPostTransform):
         self._labels(lang)
         for source in self.document.findall(stdnodes.term_source):
             self._term_source(source, lang, profile)
-        for cite in list(self.document.findall(stdnodes.std_cite)):
-            if not cite.get("std_rendered"):
-                self._citation(cite, lang, profile)
         self._footnotes(meta)
 
     # -- element kinds ---------------------------------------------------------------------
@@ -206,31 +183,6 @@ class InsertNumbers(SphinxPostTransform):
                         first.insert(0, nodes.Text("\u2003"))
                     first.insert(0, mark)
 
-    def _citation(self, cite: stdnodes.std_cite, lang: str, profile: str) -> None:
-        """Render a citation; ``DESIGNATION#id`` of a standard in this repository shows and links the element's number."""
-        cite["std_rendered"] = True
-        location = cite.get("location", "")
-        target = None
-        if cite.get("target_id"):
-            target = _find_cited(self.env, cite["designation"], cite["target_id"])
-            if target is None:
-                logger.warning("citation %s#%s: no element %r in that document in this repository",
-                               cite["designation"], cite["target_id"], cite["target_id"], location=cite,
-                               type="std", subtype="citation")
-            else:
-                location = ref_text(lang, target.kind, target.number, target.role) or target.title
-        text = format_citation(cite["designation"], location, lang, profile)
-        if target is None:
-            cite.clear()
-            cite += nodes.Text(text)
-            return
-        try:
-            uri = self.env._app.builder.get_relative_uri(self.env.docname, target.docname)
-        except Exception:  # noqa: BLE001 - builders without pages
-            uri = ""
-        cite.clear()
-        cite += nodes.reference("", text, internal=True, refuri=f"{uri}#{target.node_id}")
-
     def _term_source(self, source: stdnodes.term_source, lang: str, profile: str) -> None:
         if source.get("std_rendered"):
             return
@@ -283,20 +235,6 @@ class InsertNumbers(SphinxPostTransform):
             if ref.get("refid") in relabel:
                 ref.clear()
                 ref += nodes.Text(relabel[ref["refid"]])
-
-
-def _find_cited(env, designation: str, target_id: str):
-    """The numbered element ``target_id`` of the repository's standard with ``designation`` (any edition), or None."""
-    try:
-        key = parse_designation(designation).key
-    except DesignationError:
-        return None
-    domain = env.domains["standard"]
-    for slug, entry in domain.standards.items():
-        meta = entry["metadata"]
-        if meta is not None and meta.designation.key == key:
-            return domain.numbers.get(f"{slug}:{target_id}")
-    return None
 
 
 class ResolveElementRefs(SphinxPostTransform):

@@ -52,13 +52,17 @@ class FillGenerated(SphinxPostTransform):
     def _catalogue(self) -> nodes.Node:
         domain = self.env.domains["standard"]
         table = nodes.table(classes=["std-catalogue"])
-        group = nodes.tgroup(cols=4)
+        group = nodes.tgroup(cols=5)
         table += group
-        for width in (22, 34, 34, 10):
+        for width in (20, 30, 30, 10, 10):
             group += nodes.colspec(colwidth=width)
         head = nodes.thead()
         row = nodes.row()
-        for text in ("Designation 标准编号", "标题", "Title", "Stage 阶段"):
+        cited_by: dict[str, set[str]] = {}
+        for docname, citations in domain.data.get("citations", {}).items():
+            for citation in citations:
+                cited_by.setdefault(citation.key, set()).add(docname.split("/", 1)[0])
+        for text in ("Designation 标准编号", "标题", "Title", "Stage 阶段", "Cited by 被引用"):
             row += _cell(nodes.Text(text))
         head += row
         group += head
@@ -72,6 +76,7 @@ class FillGenerated(SphinxPostTransform):
                 row += _cell(nodes.emphasis("", "invalid metadata: see the build warnings"))
                 row += _cell(nodes.Text(""))
                 row += _cell(nodes.Text(""))
+                row += _cell(nodes.Text(""))
             else:
                 ref = nodes.reference("", meta.display_designation(), internal=True,
                                       refuri=self._uri(entry["docname"]))
@@ -80,6 +85,14 @@ class FillGenerated(SphinxPostTransform):
                 row += _cell(nodes.Text(meta.title_text("en")))
                 stage = meta.stage.zh if meta.language == "zh" and meta.profile == "gb" else meta.stage.code
                 row += _cell(nodes.Text(stage + (" (sample)" if meta.sample else "")))
+                citers = []
+                for other in sorted(cited_by.get(meta.designation.key, set()) - {slug}):
+                    other_meta = domain.metadata(other)
+                    if other_meta is not None:
+                        citers.append(nodes.reference("", other_meta.display_designation(), internal=True,
+                                                      refuri=self._uri(f"{other}/index")))
+                        citers.append(nodes.Text(" "))
+                row += _cell(*citers[:-1])
             body += row
         group += body
         return table

@@ -17,6 +17,30 @@ def _page_context(app, pagename: str, templatename: str, context: dict, doctree)
     context["std_html_lang"] = "zh-CN" if context["std_lang"] == "zh" else "en"
     context["std_is_index"] = bool(meta and pagename == f"{meta.slug}/index")
     context["std_index_uri"] = app.builder.get_relative_uri(pagename, f"{meta.slug}/index") if meta else None
+    context["std_cited_by"] = _cited_by(app, pagename, meta) if context["std_is_index"] else []
+
+
+def _cited_by(app, pagename: str, meta) -> list[dict]:
+    """The standards of the repository that cite ``meta``'s standard, with the clauses that do."""
+    domain = app.env.domains["standard"]
+    key = meta.designation.key
+    by_standard: dict[str, dict] = {}
+    for docname, citations in sorted(domain.data["citations"].items()):
+        slug = docname.split("/", 1)[0]
+        if slug == meta.slug:
+            continue
+        for citation in citations:
+            if citation.key != key:
+                continue
+            other = domain.metadata(slug)
+            row = by_standard.setdefault(slug, {
+                "designation": other.display_designation() if other else slug,
+                "uri": app.builder.get_relative_uri(pagename, f"{slug}/index"), "places": []})
+            numbered = domain.numbers.get(citation.clause or "")
+            where = (numbered.number or numbered.title) if numbered else ""
+            row["places"].append({"where": where, "normative": citation.normative,
+                                  "uri": app.builder.get_relative_uri(pagename, docname) + "#" + citation.node_id})
+    return [by_standard[s] for s in sorted(by_standard)]
 
 
 def setup(app) -> None:
