@@ -16,6 +16,19 @@ __version__ = "0.1.0"
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
+def _code_version() -> int:
+    """A checksum of the tool's own code: the environment is read afresh whenever the code changes,
+    so that no finding or number computed by an older version survives in an incremental build."""
+    import zlib
+
+    checksum = 0
+    for path in sorted(Path(__file__).resolve().parent.rglob("*.py")):
+        checksum = zlib.crc32(path.read_bytes(), checksum)
+    for path in sorted(Path(__file__).resolve().parent.rglob("*.yaml")):
+        checksum = zlib.crc32(path.read_bytes(), checksum)
+    return checksum
+
+
 def setup(app):
     """Register every part of the extension with Sphinx."""
     from . import lint, xref
@@ -31,4 +44,5 @@ def setup(app):
     app.setup_extension("myst_parser")
     for module in (safety, elements, domain, numbering, text, lint, xref, catalogue, html, theme, pdf):
         module.setup(app)
-    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 3}
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True,
+            "env_version": _code_version()}

@@ -270,6 +270,14 @@ class CiteRole(SphinxRole):
                                               "or 'DESIGNATION, location'", line=self.lineno)
             prb = self.inliner.problematic(self.rawtext, self.rawtext, msg)
             return [prb], [msg]
+        from ..model.designation import DesignationError, parse_designation
+
+        try:
+            parse_designation(m["designation"])
+        except DesignationError as exc:
+            msg = self.inliner.reporter.error(f"citation: {exc}", line=self.lineno)
+            prb = self.inliner.problematic(self.rawtext, self.rawtext, msg)
+            return [prb], [msg]
         node = stdnodes.std_cite(
             self.rawtext,
             m["designation"],

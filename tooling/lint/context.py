@@ -296,6 +296,9 @@ def suppression_reason(node: nodes.Node | None, code: str) -> str | None:
         if parent is not None and isinstance(current, nodes.Element):
             index = parent.index(current)
             previous = parent[index - 1] if index > 0 else None
+            while isinstance(previous, nodes.target) and index > 1:  # (id)= between comment and block
+                index -= 1
+                previous = parent[index - 1]
             if isinstance(previous, nodes.comment):
                 reason = _comment_reason(previous.astext(), code, file_wide=False)
                 if reason is not None:

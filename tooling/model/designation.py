@@ -40,6 +40,7 @@ _ISO = re.compile(
         (?:\s*:\s*(?P<year>\d{{4}}|[\u2014\u2013-]|X{{4}}))?$""",
     re.X,
 )
+_OTHER = re.compile(r"^(?P<prefix>[A-Z]{2,}(?: [A-Z]{2,})*) (?P<number>\d+(?:\.\d+)*)$")
 _IETF = re.compile(r"^(?P<prefix>draft)-(?P<number>[a-z0-9]+(?:-[a-z0-9]+)*?)(?:-(?P<rev>\d{2}))?$")
 _RFC = re.compile(r"^(?P<prefix>RFC|BCP|STD)\s*(?P<number>\d+)$", re.I)
 
@@ -62,7 +63,8 @@ class Designation:
         stage: ISO draft stage written in the designation (``DIS``), or ``None``.
         doc_type: ISO deliverable type written in the designation (``TS``), or ``None``.
         family: ``"gb"`` (Chinese national, sector, local and group standards),
-            ``"iso"`` (ISO, IEC and joint) or ``"ietf"``.
+            ``"iso"`` (ISO, IEC and joint), ``"ietf"``, or ``"other"`` (a publisher's name and a
+            version number, such as ``OWASP ASVS 4.0.3``).
     """
 
     prefix: str
@@ -118,8 +120,8 @@ class Designation:
         style = style or self.family
         if self.family == "ietf" and self.prefix == "draft":
             return self.prefix + "-" + self.number + (f"-{self.year}" if self.year else "")
-        if self.prefix.upper() in ("RFC", "BCP", "STD"):
-            return f"{self.prefix.upper()} {self.number}"
+        if self.prefix.upper() in ("RFC", "BCP", "STD") or self.family == "other":
+            return f"{self.prefix} {self.number}" if self.family == "other" else f"{self.prefix.upper()} {self.number}"
         if self.family == "gb":
             head = f"{self.prefix} {self.number}" + "".join("." + p for p in self.part)
             if self.year:
@@ -173,9 +175,12 @@ def parse_designation(text: str) -> Designation:
     m = _IETF.match(text)
     if m:
         return Designation("draft", m["number"], (), m["rev"], None, None, "ietf")
+    m = _OTHER.match(text)
+    if m:
+        return Designation(m["prefix"], m["number"], (), None, None, None, "other")
     raise DesignationError(
         f"not a designation: {raw!r} (expected forms such as 'GB/T 1.1—2020', 'GB/T XXXXX—XXXX', "
-        "'ISO/IEC 18974:2023', 'ISO/IEC DIS 18974', 'RFC 8941' or 'draft-ietf-name-00')"
+        "'ISO/IEC 18974:2023', 'ISO/IEC DIS 18974', 'RFC 8941', 'draft-ietf-name-00' or 'OWASP ASVS 4.0.3')"
     )
 
 

@@ -61,18 +61,20 @@ def load_inventories(app) -> dict[str, dict]:
     result: dict[str, dict] = {}
     config = app.config.std_inventories or {}
     root = Path(app.config.std_root)
+    # placeholder designations (GB/T XXXXX) of drafts are not identities: they cannot form a cycle
     own = {entry["metadata"].designation.key for entry in app.env.domains["standard"].standards.values()
-           if entry["metadata"] is not None}
+           if entry["metadata"] is not None and not entry["metadata"].designation.is_placeholder}
     for name, spec in sorted(config.items()):
+        where = _conf_location(root, name)
         if not isinstance(spec, dict) or not spec.get("file") or not spec.get("base"):
             logger.error("std_inventories[%r]: give 'file' (a local objects.inv) and 'base' (its published address)",
-                         name, location=str(root / "conf.py"), type="std", subtype="inventory")
+                         name, location=where, type="std", subtype="inventory")
             continue
         path = (root / spec["file"]).resolve()
         try:
             inventory = _read(str(path), path.stat().st_mtime, spec["base"])
         except (OSError, ValueError) as exc:
-            logger.error("std_inventories[%r]: cannot read %s: %s", name, path, exc, location=str(root / "conf.py"),
+            logger.error("std_inventories[%r]: cannot read %s: %s", name, path, exc, location=where,
                          type="std", subtype="inventory")
             continue
         objects = {}
@@ -84,10 +86,22 @@ def load_inventories(app) -> dict[str, dict]:
         cycle = sorted(k for k, (kind, _) in objects.items() if kind == "document" and k in own)
         if cycle:
             logger.error("std_inventories[%r] describes this repository's own standard(s) %s: a cycle; it is ignored",
-                         name, ", ".join(cycle), location=str(root / "conf.py"), type="std", subtype="inventory")
+                         name, ", ".join(cycle), location=where, type="std", subtype="inventory")
             continue
         result[name] = {"base": spec["base"], "objects": objects}
     return result
+
+
+def _conf_location(root: Path, name: str) -> str:
+    """``conf.py:line`` of the inventory entry ``name`` (the line that names it), for messages."""
+    conf = root / "conf.py"
+    try:
+        for number, line in enumerate(conf.read_text(encoding="utf-8").splitlines(), 1):
+            if f'"{name}"' in line or f"'{name}'" in line:
+                return f"{conf}:{number}"
+    except OSError:
+        pass
+    return f"{conf}:1"
 
 
 def _items(inventory):

@@ -135,8 +135,8 @@ def rf004(ctx: StandardContext) -> None:
             _report(ctx, "RF004", citation, designation=citation.text,
                     problem="a citation of a specific part must give the year of the edition",
                     problem_zh="引用文件的具体部分时应注明日期")
-        elif citation.key in listed_years and citation.year and listed_years[citation.key] and \
-                citation.year != listed_years[citation.key]:
+        elif citation.normative and citation.key in listed_years and citation.year and listed_years[citation.key] \
+                and citation.year != listed_years[citation.key]:
             _report(ctx, "RF004", citation, designation=citation.text,
                     problem=f"the normative references list the {listed_years[citation.key]} edition",
                     problem_zh=f"规范性引用文件中列出的是{listed_years[citation.key]}年版")

@@ -1,0 +1,3 @@
+from tooling.config import *  # noqa: F403
+
+project = "xref"

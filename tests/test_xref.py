@@ -1,0 +1,186 @@
+"""Cross-references across standards: every citation form in both languages, resolution findings,
+incremental and parallel builds, ``std refs``, inventories, and bad input."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import zlib
+
+import pytest
+from click.testing import CliRunner
+
+from tooling.cli import main
+from tooling.project import Project
+
+from .conftest import make_repository
+
+
+def _text(repo, page: str) -> str:
+    html = (repo / "build" / "html" / f"{page}.html").read_text(encoding="utf-8")
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html)).replace("\u3000", " ")
+
+
+def _findings(result, code: str) -> list:
+    domain = result.app.env.domains["standard"]
+    found = [f for items in domain.data["standard_findings"].values() for f in items if f.code == code]
+    return sorted(found, key=lambda f: (f.file, f.line or 0, f.column or 0))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    repo = make_repository(tmp_path_factory.mktemp("xref"), "xref")
+    result = Project(repo).sphinx("html", fresh=True)
+    return repo, result
+
+
+def test_citation_forms_in_chinese(built):
+    repo, _ = built
+    text = _text(repo, "user/body")
+    assert "产品应符合GB/T 90001—2024的2.1的规定。" in text
+    assert "试验应按GB/T 90001—2024的2.1进行，限值见GB/T 90001—2024的表1和GB/T 90001—2024的表1，" \
+           "方法见GB/T 90001—2024的附录A。" in text
+    assert "总体要求见GB/T 90001。" in text
+    assert "旧版见GB/T 90001—2019的第2章。" in text
+
+
+def test_citation_forms_in_english_iso_style(built):
+    repo, _ = built
+    text = _text(repo, "user-en/body")
+    assert "Products shall comply with GB/T 90001:2024, 2.1 and GB/T 90001:2024, Table 1." in text
+    assert "See also GB/T 90001:2024, Annex A and ISO/IEC 22989:2022." in text
+
+
+def test_links_to_the_cited_element_and_catalogue_url(built):
+    repo, _ = built
+    html = (repo / "build" / "html" / "user" / "body.html").read_text(encoding="utf-8")
+    assert 'href="../core/body.html#general"' in html
+    assert 'href="../core/body.html#limits"' in html
+    assert 'href="../core-2019/body.html#old-requirements"' in html  # the dated, superseded edition
+    english = (repo / "build" / "html" / "user-en" / "body.html").read_text(encoding="utf-8")
+    assert 'href="https://www.iso.org/standard/74296.html"' in english
+
+
+def test_resolution_findings(built):
+    repo, result = built
+    codes = {code: [(f.line, f.snippet) for f in _findings(result, code) if f.standard == "user"]
+             for code in ("RF003", "RF004", "RF008", "RF009", "RF010", "RF011")}
+    assert codes["RF004"] == [(20, "GB/T 20000.1")]  # a part of an undated document
+    assert codes["RF008"] == [(26, "GB/T 99999")]
+    assert codes["RF009"] == [(26, "GB/T 90001—2024")]  # #no-such-clause
+    assert sorted(codes["RF010"]) == [(22, "GB/T 90001—2019"), (24, "GB/T 1.1—2009")]
+    assert codes["RF011"] == [(24, "GB/T 1.1—2021")]
+    messages = {f.code: f.message for f in _findings(result, "RF010")}
+    assert "replaced by GB/T 90001—2024" in messages["RF010"] or "replaced by GB/T 1.1—2020" in messages["RF010"]
+    # GB/T 20000.1 is listed and cited normatively (with a requirement): no RF003 for it;
+    # GB/T 90001 (undated, 18) is cited normatively and listed (dated): the list covers it
+    assert [f for f in _findings(result, "RF003") if f.standard == "user"] == []
+
+
+def test_parallel_build_is_equivalent(built, tmp_path):
+    repo, _ = built
+    other = tmp_path / "parallel"
+    shutil.copytree(repo, other, ignore=shutil.ignore_patterns("build"))
+    Project(other).sphinx("html", fresh=True, jobs=2)
+    for page in ("user/body", "user-en/body", "core/index", "index"):
+        assert _text(other, page) == _text(repo, page), page
+
+
+def test_cited_by_in_html_and_cli(built):
+    repo, _ = built
+    index = _text(repo, "core/index")
+    assert "被引用" in index and "GB/T XXXXX—XXXX" in index and "ISO/IEC CD XXXXX" in index
+    result = CliRunner().invoke(main, ["--root", str(repo), "refs", "--cited-by", "GB/T 90001#limits",
+                                       "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)["citations"]
+    assert {(r["standard"], r["clause"], r["normative"]) for r in rows} >= {("user", "2", True),
+                                                                             ("user-en", "1", True)}
+    assert all(set(r) == {"standard", "clause", "file", "line", "target", "normative"} for r in rows)
+    graph = CliRunner().invoke(main, ["--root", str(repo), "refs", "--graph", "--format", "dot"])
+    assert '"GB/T XXXXX" -> "GB/T 90001"' in graph.output
+
+
+def test_inventory_export_lists_standards_and_elements(built):
+    repo, _ = built
+    data = (repo / "build" / "html" / "objects.inv").read_bytes()
+    body = zlib.decompress(data.split(b"\n", 4)[4]).decode("utf-8")
+    assert re.search(r"^GB/T 90001 standard:document 1 core/index\.html", body, flags=re.M), body[:500]
+    assert re.search(r"^GB/T 90001#limits standard:table 1 core/body\.html#limits 1$", body, flags=re.M)
+
+
+def test_inventory_import_resolves_citations_into_another_repository(built, tmp_path):
+    repo, _ = built
+    other = make_repository(tmp_path, "numbering")
+    (other / "inventories").mkdir()
+    shutil.copy(repo / "build" / "html" / "objects.inv", other / "inventories" / "xref-objects.inv")
+    conf = other / "conf.py"
+    conf.write_text(conf.read_text() + '\nstd_inventories = {"xref": {"base": "https://std.example.org/xref/", '
+                                       '"file": "inventories/xref-objects.inv"}}\n')
+    clauses = other / "standards" / "alpha" / "clauses.md"
+    clauses.write_text(clauses.read_text(encoding="utf-8") + "\n限值见{cite}`GB/T 90001—2024#limits`。\n",
+                       encoding="utf-8")
+    Project(other).sphinx("html", fresh=True)
+    html = (other / "build" / "html" / "alpha" / "clauses.html").read_text(encoding="utf-8")
+    assert 'href="https://std.example.org/xref/core/body.html#limits"' in html
+    assert "GB/T 90001—2024的表1" in re.sub(r"\s", " ", re.sub(r"<[^>]+>", "", html))
+
+
+def test_incremental_rebuild_after_renaming_and_deleting_a_cited_clause(built, tmp_path):
+    repo, _ = built
+    work = tmp_path / "work"
+    shutil.copytree(repo, work, ignore=shutil.ignore_patterns("build"))
+    project = Project(work)
+    project.sphinx("html", fresh=True)
+    body = work / "standards" / "core" / "body.md"
+    text = body.read_text(encoding="utf-8")
+    # a new subclause before the cited one: 5.1 becomes 5.2 in the citing standard without touching it
+    body.write_text(text.replace("(general)=", "(first)=\n## 首先\n\n首先的内容。\n\n(general)="), encoding="utf-8")
+    project.sphinx("html")
+    assert "试验应按GB/T 90001—2024的2.2进行" in _text(work, "user/body")
+    # the cited clause deleted: the next incremental build reports it
+    body.write_text(body.read_text(encoding="utf-8").replace("(general)=\n## 通用要求", "## 通用要求"),
+                    encoding="utf-8")
+    result = project.sphinx("html")
+    assert any("RF009" in w and "#general" in w for w in result.warnings), result.warnings
+
+
+def test_malformed_designation_in_a_citation(tmp_path):
+    repo = make_repository(tmp_path, "numbering")
+    clauses = repo / "standards" / "alpha" / "clauses.md"
+    clauses.write_text(clauses.read_text(encoding="utf-8") + "\n见{cite}`Standard 12`。\n", encoding="utf-8")
+    result = Project(repo).sphinx("html", fresh=True)
+    assert any(re.search(r"alpha/clauses\.md:\d+: ERROR: citation: not a designation: 'Standard 12'", w)
+               for w in result.warnings), result.warnings
+
+
+@pytest.mark.parametrize(("catalogue", "message", "line"), [
+    ("- designation: GB/T 1.1—2020\n  title: 42\n", "is not a text or {zh, en}", 2),
+    ("- designation: GB/T 1.1—2020\n  title: 标题\n  status: gone\n", "'gone' is not one of", 3),
+    ("- designation: GB/T 1.1—2020\n  title: 标题\n- designation: Standard 12\n  title: x\n", "not a designation", 3),
+    ("- designation: GB/T 1—2020\n  title: a\n  status: replaced\n  replaced_by: GB/T 2—2020\n"
+     "- designation: GB/T 2—2020\n  title: b\n  status: replaced\n  replaced_by: GB/T 1—2020\n",
+     "replaced_by forms a cycle", 1),
+    ("- designation: GB/T 1.1—2020\n  title: [\n", "malformed YAML", 3),
+])
+def test_catalogue_problems_name_the_line(tmp_path, catalogue, message, line):
+    repo = make_repository(tmp_path, "numbering")
+    (repo / "standards" / "catalogue.yaml").write_text(catalogue, encoding="utf-8")
+    result = Project(repo).sphinx("html", fresh=True)
+    assert any(f"catalogue.yaml:{line}: ERROR: catalogue:" in w and message in w for w in result.warnings), \
+        result.warnings
+
+
+def test_inventory_of_this_repository_is_a_cycle(built, tmp_path):
+    repo, _ = built
+    work = tmp_path / "self"
+    shutil.copytree(repo, work, ignore=shutil.ignore_patterns("build"))
+    (work / "inv").mkdir()
+    shutil.copy(repo / "build" / "html" / "objects.inv", work / "inv" / "self.inv")
+    conf = work / "conf.py"
+    conf.write_text(conf.read_text() + '\nstd_inventories = {"self": {"base": "https://x/", "file": "inv/self.inv"},'
+                                       ' "gone": {"base": "https://y/", "file": "inv/missing.inv"}}\n')
+    result = Project(work).sphinx("html", fresh=True)
+    assert any("std_inventories['self'] describes this repository's own standard(s)" in w for w in result.warnings)
+    assert any("std_inventories['gone']: cannot read" in w for w in result.warnings)
