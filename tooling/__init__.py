@@ -31,7 +31,7 @@ def _code_version() -> int:
 
 def setup(app):
     """Register every part of the extension with Sphinx."""
-    from . import lint, xref
+    from . import lint, translate, xref
     from .directives import elements, safety
     from .model import domain, numbering, text
     from .render import catalogue, html, pdf, theme
@@ -42,7 +42,7 @@ def setup(app):
 
     jieba.setLogLevel(logging.WARNING)  # the Chinese search index loads jieba; its start-up chatter is noise
     app.setup_extension("myst_parser")
-    for module in (safety, elements, domain, numbering, text, lint, xref, catalogue, html, theme, pdf):
+    for module in (safety, elements, domain, numbering, text, lint, xref, translate, catalogue, html, theme, pdf):
         module.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True,
             "env_version": _code_version()}

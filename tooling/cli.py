@@ -57,19 +57,27 @@ def main(ctx: click.Context, root: Path | None) -> None:
               help="Output format (repeatable; default: html).")
 @click.option("--fresh", is_flag=True, help="Read every source again instead of an incremental build.")
 @click.option("-j", "--jobs", default=1, show_default=True, help="Parallel processes for reading and writing.")
+@click.option("--lang", type=click.Choice(["zh", "en"]),
+              help="Build the editions in this language (translations through the catalogs) into build/html-LANG "
+                   "and build/pdf-LANG; default: each standard in its master language.")
 @pass_context
-def build(obj: Context, standards: tuple[str, ...], formats: tuple[str, ...], fresh: bool, jobs: int) -> None:
+def build(obj: Context, standards: tuple[str, ...], formats: tuple[str, ...], fresh: bool, jobs: int,
+          lang: str | None) -> None:
     """Build the preview: the HTML site in build/html, PDFs in build/pdf."""
     project = obj.project
     unknown = sorted(set(standards) - set(project.standard_slugs()))
     if unknown:
         raise click.BadParameter(f"no standard {', '.join(unknown)} in {project.srcdir}", param_hint="--standard")
     failed = False
+    suffix = f"-{lang}" if lang else ""
     for fmt in formats or ("html",):
         builder = "stdpdf" if fmt == "pdf" else "html"
         overrides = {"std_pdf_standards": list(standards)} if standards and fmt == "pdf" else {}
-        result = project.sphinx(builder, fresh=fresh, jobs=jobs, overrides=overrides, echo=sys.stderr)
-        out = project.build_dir / ("pdf" if fmt == "pdf" else "html")
+        if lang:
+            overrides["std_output_language"] = lang
+        out = project.build_dir / (("pdf" if fmt == "pdf" else "html") + suffix)
+        result = project.sphinx(builder, out, fresh=fresh, jobs=jobs, overrides=overrides, echo=sys.stderr,
+                                doctreedir=project.build_dir / f"doctrees{suffix}")
         if fmt == "pdf":
             report = json.loads((out / "pdf-report.json").read_text(encoding="utf-8"))
             for item in report:
@@ -322,6 +330,47 @@ def refs(obj: Context, cited_by: str | None, graph: bool, fmt: str) -> None:
         click.echo(f"{path}:{row['line']}: {row['standard']} {row['clause'] or '-'} cites {row['target']} ({kind})")
     if not rows:
         click.echo(f"no citation of {cited_by}", err=True)
+
+
+@main.group()
+def translate() -> None:
+    """Translation catalogs: a standard drafted in Chinese is translated into English and vice versa."""
+
+
+@translate.command("update")
+@click.option("--standard", "standards", multiple=True, metavar="SLUG", help="Only this standard (repeatable).")
+@pass_context
+def translate_update(obj: Context, standards: tuple[str, ...]) -> None:
+    """Extract the messages of each standard and merge them into its catalog.
+
+    Catalogs are standards/<slug>/locales/<lang>/LC_MESSAGES/<slug>.po; new messages
+    are added, changed ones become fuzzy (with the previous text kept), removed ones obsolete.
+    """
+    from .translate.catalogs import update
+
+    project = obj.project
+    for path, what in update(project, list(standards) or None):
+        click.echo(f"{what}: {path.relative_to(project.root)}")
+
+
+@translate.command("status")
+@click.option("--standard", "standards", multiple=True, metavar="SLUG", help="Only this standard (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@pass_context
+def translate_status(obj: Context, standards: tuple[str, ...], fmt: str) -> None:
+    """Translated, fuzzy (stale) and missing messages per standard and language.
+
+    JSON: {"standards": [{"slug", "language", "translated", "fuzzy", "missing"}]}.
+    """
+    from .translate.catalogs import status
+
+    rows = status(obj.project, list(standards) or None)
+    if fmt == "json":
+        click.echo(json.dumps({"standards": [r.to_json() for r in rows]}, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        click.echo(f"{row.slug} [{row.language}]: {row.translated}/{row.total} translated ({row.ratio:.0%}), "
+                   f"{row.fuzzy} fuzzy, {row.missing} missing")
 
 
 @main.command()

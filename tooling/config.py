@@ -8,6 +8,8 @@ extensions = ["tooling"]
 root_doc = "index"
 source_suffix = {".md": "markdown"}
 exclude_patterns = ["**/locales/**", "**/README.md", "_build", "**/.*"]
+gettext_compact = True  # one translation catalog per standard (the top folder)
+locale_dirs: list[str] = []  # set per build from standards/<slug>/locales (tooling.translate)
 myst_enable_extensions = [
     "attrs_block",  # {#id .scope} before a heading: stable ID and role
     "attrs_inline",

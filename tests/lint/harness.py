@@ -61,12 +61,13 @@ def write_cases(root: Path, cases: list[Case]) -> None:
         meta = {"designation": "GB/T XXXXX—XXXX" if case.profile == "gb" else "ISO/IEC CD XXXXX",
                 "profile": case.profile, "language": case.lang, "stage": stage, "draft_date": date,
                 "title": {case.lang: TITLES[case.lang]}, **case.meta}
-        docs = ["body", *[Path(name).stem for name in case.files]]
+        docs = ["body", *[Path(name).stem for name in case.files if name.endswith(".md")]]
         toctree = "```{toctree}\n" + "\n".join(docs) + "\n```\n"
         (folder / "index.md").write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
                                          + "---\n\n" + toctree, encoding="utf-8")
         (folder / "body.md").write_text(textwrap.dedent(case.body).lstrip("\n"), encoding="utf-8")
         for name, text in case.files.items():
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
             (folder / name).write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
 
 

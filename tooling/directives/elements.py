@@ -87,7 +87,8 @@ class TermDirective(SphinxDirective):
             classes=["term-entry", *self.options.get("class", [])],
         )
         self.set_source_info(entry)
-        head = stdnodes.term_head("", classes=["term-head"])
+        # terms and their equivalents are bilingual in the markup: not messages for translators
+        head = stdnodes.term_head("", classes=["term-head"], translatable=False)
         self.set_source_info(head)
         head += nodes.inline(preferred, preferred, classes=["term-preferred"])
         for lang, text in entry["equivalents"].items():
@@ -96,7 +97,7 @@ class TermDirective(SphinxDirective):
         for kind in ("admitted", "deprecated"):
             others = entry[f"{kind}_equivalents"]
             for index, term in enumerate(entry[kind]):
-                line = stdnodes.term_line("", classes=["term-" + kind])
+                line = stdnodes.term_line("", classes=["term-" + kind], translatable=False)
                 self.set_source_info(line)
                 line += nodes.inline(term, term, classes=["term-" + kind])
                 for lang, terms in others.items():
@@ -104,7 +105,7 @@ class TermDirective(SphinxDirective):
                         line += nodes.inline(terms[index], terms[index], classes=["term-equivalent"], lang=lang)
                 entry += line
         if entry["symbol"]:
-            line = stdnodes.term_line("", classes=["term-symbol"])
+            line = stdnodes.term_line("", classes=["term-symbol"], translatable=False)
             line += nodes.inline(entry["symbol"], entry["symbol"], classes=["term-symbol"])
             entry += line
         body = nodes.container(classes=["term-body"])
@@ -112,7 +113,7 @@ class TermDirective(SphinxDirective):
         self.state.nested_parse(self.content, self.content_offset, body)
         entry.extend(body.children)
         if entry["source"] or entry["modified"] is not None:
-            source = stdnodes.term_source("", classes=["term-source"])
+            source = stdnodes.term_source("", classes=["term-source"], translatable=False)
             self.set_source_info(source)
             entry += source
         self.add_name(entry)

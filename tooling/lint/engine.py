@@ -127,7 +127,8 @@ class LintDocument(SphinxTransform):
         docname = env.current_document.docname
         domain = env.domains["standard"]
         meta = metadata_for(env, docname)
-        if meta is None or docname == f"{meta.slug}/index":
+        if meta is None or docname == f"{meta.slug}/index" or self.config.std_output_language:
+            # translations are checked against their master by the BL rules, not linted as drafts
             domain.note_findings(docname, [])
             return
         config = self.config.std_lint or {}
@@ -201,6 +202,9 @@ def lint_standards(app, env) -> list[str]:
     domain = env.domains["standard"]
     config = app.config.std_lint or {}
     results: dict[str, list[Finding]] = {}
+    if app.config.std_output_language:
+        domain.data["standard_findings"] = results
+        return []
     for slug, entry in sorted(domain.standards.items()):
         meta = entry["metadata"]
         if meta is None:

@@ -153,7 +153,7 @@ def rule(**spec: Any) -> Callable[[Callable], Callable]:
 def _load() -> None:
     from ..xref import rules as _xref_rules  # noqa: F401 - RF003, RF004, RF008–RF011
     from . import (  # noqa: F401 - importing registers the rules
-        editorial, informative, numbering, objects, references, structure, terms, units, verbal)
+        bilingual, editorial, informative, numbering, objects, references, structure, terms, units, verbal)
 
 
 def all_rules() -> list[Rule]:

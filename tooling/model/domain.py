@@ -79,9 +79,16 @@ class StandardDomain(Domain):
         return self.data["numbers"]
 
     def metadata(self, slug: str | None) -> StandardMetadata | None:
-        """The validated metadata of ``slug``, or ``None`` (unknown slug or invalid metadata)."""
+        """The validated metadata of ``slug`` as the current output sees it, or ``None``.
+
+        In a build of a translation (``std_output_language``), the metadata of a
+        standard drafted in another language is a view in the output language
+        (:meth:`StandardMetadata.in_language`): labels, covers and titles follow it.
+        """
         entry = self.standards.get(slug or "")
-        return entry["metadata"] if entry else None
+        if not entry or entry["metadata"] is None:
+            return None
+        return entry["metadata"].in_language(self.env.config.std_output_language)
 
     def metadata_for(self, docname: str) -> StandardMetadata | None:
         """The metadata of the standard ``docname`` belongs to."""
@@ -284,7 +291,7 @@ def _title_indexes(env: BuildEnvironment, domain: StandardDomain) -> None:
 
     for slug, entry in domain.standards.items():
         docname = entry["docname"]
-        meta = entry["metadata"]
+        meta = domain.metadata(slug)
         text = (f"{meta.display_designation()} {meta.title_text(meta.language)}" if meta else slug)
         env.titles[docname] = nodes.title(text, text)
         env.longtitles[docname] = nodes.title(text, text)
@@ -309,7 +316,7 @@ def _number_tocs(env: BuildEnvironment, domain: StandardDomain) -> None:
         if not numbered.title:
             untitled.add(anchor)
         if numbered.role == "annex":
-            meta = domain.metadata_for(numbered.docname)
+            meta = domain.metadata_for(numbered.docname)  # the output language's view
             lang = meta.language if meta else "en"
             by_anchor[anchor] = annex_heading(lang, numbered.number, numbered.obligation)
         elif numbered.number:
@@ -344,6 +351,7 @@ def _first_section_id(env: BuildEnvironment, docname: str) -> str:
 
 
 def setup(app: Sphinx) -> None:
+    app.add_config_value("std_output_language", "", "env", types=(str,))
     app.add_domain(StandardDomain)
     app.add_transform(CollectStandard)
     app.connect("env-get-updated", _renumber, priority=600)

@@ -8,6 +8,7 @@ Schema cannot express, and gives the rest of the tool a typed
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 from dataclasses import dataclass, field
@@ -132,10 +133,26 @@ class StandardMetadata:
     status: str = "current"
     replaced_by: Designation | None = None
     sample: bool = False
+    master: str | None = None  # the master language when this is the view of a translation
     raw: dict[str, Any] = field(default_factory=dict)
     lines: dict[tuple, int] = field(default_factory=dict)
 
     # -- derived values ---------------------------------------------------------------
+    @property
+    def master_language(self) -> str:
+        """The language the standard is drafted in (``language`` is the output language of a translation view)."""
+        return self.master or self.language
+
+    @property
+    def is_translation(self) -> bool:
+        return self.master is not None and self.master != self.language
+
+    def in_language(self, lang: str | None) -> StandardMetadata:
+        """The metadata as seen by an edition in ``lang`` (labels, cover, titles follow it); ``self`` for the master."""
+        if not lang or lang == self.master_language:
+            return self
+        return dataclasses.replace(self, language=lang, master=self.master_language)
+
     @property
     def is_draft(self) -> bool:
         return self.stage.draft

@@ -118,7 +118,25 @@ class InsertNumbers(SphinxPostTransform):
         title.insert(0, nodes.inline("", number, classes=["std-number"]))
 
     def _term(self, entry: stdnodes.term_entry, number: str, lang: str) -> None:
-        """Entry number, separators before equivalents, deprecated marks, the domain (GB/T 1.1-2020 8.7.3, 10.3.5)."""
+        """Entry number, separators before equivalents, deprecated marks, the domain (GB/T 1.1-2020 8.7.3, 10.3.5).
+
+        In a translation the term in the output language comes first and the master's term
+        becomes its equivalent: the pair is bilingual in the markup, not in the catalog.
+        """
+        if entry["equivalents"].get(lang) and lang not in ("", None):
+            for inline in entry.findall(lambda n: isinstance(n, nodes.inline) and "term-equivalent" in n["classes"]
+                                        and n.get("lang") == lang):
+                head = inline.parent
+                preferred = next((c for c in head.children if isinstance(c, nodes.inline)
+                                  and "term-preferred" in c["classes"]), None)
+                if preferred is not None and isinstance(head, stdnodes.term_head):
+                    master_text, translated = preferred.astext(), inline.astext()
+                    preferred.clear()
+                    preferred += nodes.Text(translated)
+                    inline.clear()
+                    inline += nodes.Text(master_text)
+                    inline["lang"] = "zh" if lang == "en" else "en"
+                break
         for equivalent in list(entry.findall(lambda n: isinstance(n, nodes.Element) and "term-equivalent" in n["classes"])):
             parent = equivalent.parent
             # the term, one full-width space, the equivalent in the other language

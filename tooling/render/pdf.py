@@ -147,7 +147,7 @@ class StandardPDFBuilder(StandaloneHTMLBuilder):
             if entry is None:
                 logger.warning("no standard %r in this repository", slug, type="std", subtype="pdf")
                 continue
-            meta = entry["metadata"]
+            meta = domain.metadata(slug)
             if meta is None:
                 self.results.append(PDFResult(slug, False, message="invalid metadata (see the warnings above)"))
                 logger.warning("%s: no PDF, its metadata is invalid", slug, type="std", subtype="pdf",

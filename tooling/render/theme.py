@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from .. import TEMPLATES
 
 __all__ = ["setup"]
@@ -18,6 +20,35 @@ def _page_context(app, pagename: str, templatename: str, context: dict, doctree)
     context["std_is_index"] = bool(meta and pagename == f"{meta.slug}/index")
     context["std_index_uri"] = app.builder.get_relative_uri(pagename, f"{meta.slug}/index") if meta else None
     context["std_cited_by"] = _cited_by(app, pagename, meta) if context["std_is_index"] else []
+    context["std_languages"] = _language_switch(app, pagename, meta)
+
+
+LANGUAGE_LABELS = {"zh": "中文", "en": "English"}
+
+
+def _language_switch(app, pagename: str, meta) -> list[dict]:
+    """Links to this page in the standard's other languages.
+
+    The master edition lives in ``build/html`` and an edition in another language in
+    ``build/html-<lang>`` (also in a publish folder), so the link climbs out of the site
+    and into the other one. A language is offered when the standard has a catalog for it.
+    """
+    if meta is None or not pagename.startswith(meta.slug + "/"):
+        return []
+    from ..translate.catalogs import catalog_path
+
+    current = meta.language
+    languages = [meta.master_language] + [lang for lang in ("zh", "en") if lang != meta.master_language and
+                                          catalog_path(Path(app.config.std_root), meta.slug, lang).is_file()]
+    up = "../" * (pagename.count("/") + 1)
+    links = []
+    for lang in languages:
+        if lang == current:
+            continue
+        site = "html" if lang == meta.master_language else f"html-{lang}"
+        links.append({"lang": lang, "html_lang": "zh-CN" if lang == "zh" else "en", "label": LANGUAGE_LABELS[lang],
+                      "uri": f"{up}{site}/{pagename}.html"})
+    return links
 
 
 def _cited_by(app, pagename: str, meta) -> list[dict]:

@@ -226,6 +226,7 @@ def resolve(env, designation: Designation, target_id: str = "", location: str = 
         chosen = next(((s, m) for s, m in editions if m.status == "current"), editions[0] if editions else None)
     if chosen is not None:
         slug, meta = chosen
+        meta = domain.metadata(slug) or meta
         result = Resolution("repository", slug, f"{slug}/index", title=meta.title_text(meta.language),
                             status=meta.status,
                             replaced_by=meta.replaced_by.format() if meta.replaced_by else "")

@@ -1,0 +1,32 @@
+"""Translation: catalogs per standard (:mod:`.catalogs`), editions in the other language.
+
+A build with ``std_output_language`` set (``std build --lang en``) applies each
+standard's catalog in that language through Sphinx's i18n machinery. The
+catalogs are copied into ``build/locales`` first, so Sphinx compiles its ``.mo``
+files there and never writes into ``standards/``.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+
+def _locale_setup(app, config) -> None:
+    lang = config.std_output_language
+    if not lang:
+        return
+    config.language = lang
+    root = Path(config.std_root or app.confdir)
+    target = root / "build" / "locales"
+    for po in sorted((Path(app.srcdir)).glob(f"*/locales/{lang}/LC_MESSAGES/*.po")):
+        destination = target / lang / "LC_MESSAGES" / po.name
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        if not destination.exists() or destination.read_bytes() != po.read_bytes():
+            shutil.copyfile(po, destination)
+    config.locale_dirs = [str(target)]
+    config.gettext_compact = True
+
+
+def setup(app) -> None:
+    app.connect("config-inited", _locale_setup, priority=600)  # after std_root has its default

@@ -1,0 +1,150 @@
+"""Translation catalogs per standard, through Sphinx's gettext machinery (sphinx-intl style).
+
+A standard drafted in Chinese is translated into English and one drafted in
+English into Chinese; the catalog of standard ``slug`` in language ``lang`` is
+``standards/<slug>/locales/<lang>/LC_MESSAGES/<slug>.po``, a plain PO file any
+translation tool can edit. ``std translate update`` extracts the messages of
+every standard (Sphinx's ``gettext`` builder, one template per standard) and
+merges them into its catalogs with Babel: new messages are added, messages
+whose master text changed become fuzzy (stale) with their previous text kept
+for the translator, messages no longer in the master become obsolete.
+``std translate status`` counts translated, fuzzy and missing messages.
+
+Metadata that gettext does not see is bilingual in the markup itself: titles
+(``title.zh``/``title.en``), term equivalents (``:en:``/``:zh:``).
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po, write_po
+
+from ..project import Project
+from ..render.files import write_atomic
+
+__all__ = ["CatalogStatus", "catalog_path", "other_language", "status", "templates", "update"]
+
+
+def other_language(lang: str) -> str:
+    """The language a standard drafted in ``lang`` is translated into."""
+    return "en" if lang == "zh" else "zh"
+
+
+def catalog_path(root: Path, slug: str, lang: str) -> Path:
+    """``standards/<slug>/locales/<lang>/LC_MESSAGES/<slug>.po``."""
+    return root / "standards" / slug / "locales" / lang / "LC_MESSAGES" / f"{slug}.po"
+
+
+@dataclass
+class CatalogStatus:
+    """How far a translation is: counts of messages of the current master text.
+
+    Attributes: slug, language, translated, fuzzy (stale: the master changed since), missing,
+    total (the number of messages), path (the catalog).
+    """
+
+    slug: str
+    language: str
+    translated: int
+    fuzzy: int
+    missing: int
+    path: Path
+
+    @property
+    def total(self) -> int:
+        return self.translated + self.fuzzy + self.missing
+
+    @property
+    def ratio(self) -> float:
+        """Share of messages translated and not fuzzy (0.0–1.0; 1.0 for an empty text)."""
+        return self.translated / self.total if self.total else 1.0
+
+    def to_json(self) -> dict:
+        """The ``std translate status --format json`` entry."""
+        return {"slug": self.slug, "language": self.language, "translated": self.translated, "fuzzy": self.fuzzy,
+                "missing": self.missing}
+
+
+def templates(project: Project, slugs: list[str] | None = None) -> dict[str, Catalog]:
+    """Extract the message templates of the standards (one per standard): slug → catalog.
+
+    Raises:
+        tooling.project.ProjectError: when Sphinx cannot run.
+    """
+    out = project.build_dir / "gettext"
+    shutil.rmtree(out, ignore_errors=True)
+    result = project.sphinx("gettext", out, doctreedir=project.build_dir / "doctrees-gettext",
+                            overrides={"gettext_compact": True, "gettext_location": True, "gettext_uuid": False})
+    domain = result.app.env.domains["standard"]
+    found = {}
+    for slug, entry in sorted(domain.standards.items()):
+        if entry["metadata"] is None or (slugs and slug not in slugs):
+            continue
+        pot = out / f"{slug}.pot"
+        if pot.is_file():
+            with pot.open("rb") as handle:
+                found[slug] = read_po(handle)
+        else:
+            found[slug] = Catalog()
+        found[slug].master_language = entry["metadata"].language
+    return found
+
+
+def _read(path: Path, lang: str) -> Catalog | None:
+    if not path.is_file():
+        return None
+    with path.open("rb") as handle:
+        return read_po(handle, locale=lang)
+
+
+def update(project: Project, slugs: list[str] | None = None) -> list[tuple[Path, str]]:
+    """Create or update every standard's catalog from its current text.
+
+    Returns:
+        ``(catalog path, what happened)`` per catalog: ``created``, ``updated`` or ``unchanged``.
+        Nothing is written for a catalog whose content did not change.
+    """
+    results = []
+    for slug, template in templates(project, slugs).items():
+        lang = other_language(template.master_language)
+        path = catalog_path(project.root, slug, lang)
+        catalog = _read(path, lang)
+        created = catalog is None
+        if created:
+            catalog = Catalog(locale=lang, project=slug, fuzzy=False)
+            catalog.creation_date = template.creation_date
+        template.creation_date = catalog.creation_date  # the catalog's own dates change only when it does
+        catalog.update(template, update_header_comment=False)
+        buffer = io.BytesIO()
+        write_po(buffer, catalog, width=0, include_previous=True, sort_output=False, omit_header=False)
+        data = buffer.getvalue()
+        changed = write_atomic(path, data)
+        results.append((path, "created" if created else ("updated" if changed else "unchanged")))
+    return results
+
+
+def status(project: Project, slugs: list[str] | None = None) -> list[CatalogStatus]:
+    """Translation status of every standard against its current master text (a fresh extraction)."""
+    rows = []
+    for slug, template in templates(project, slugs).items():
+        lang = other_language(template.master_language)
+        path = catalog_path(project.root, slug, lang)
+        catalog = _read(path, lang) or Catalog(locale=lang)
+        translated = fuzzy = missing = 0
+        for message in template:
+            if not message.id:
+                continue
+            found = catalog.get(message.id, message.context)
+            if found is None or not found.string:
+                missing += 1
+            elif found.fuzzy:
+                fuzzy += 1
+            else:
+                translated += 1
+        rows.append(CatalogStatus(slug, lang, translated, fuzzy, missing, path))
+    return rows
