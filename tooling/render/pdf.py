@@ -379,6 +379,7 @@ def _first_body_anchor(toc: list[dict]) -> str | None:
 def setup(app) -> None:
     app.add_builder(StandardPDFBuilder)
     app.set_translator("stdpdf", PrintHTMLTranslator, override=True)
+    app.set_translator("stdparallel", PrintHTMLTranslator, override=True)
     app.add_config_value("std_pdf_standards", [], "", types=(list,))
     app.add_config_value("std_pdf_timeout", 300, "", types=(int, float))
     app.add_config_value("std_pdf_jobs", 0, "", types=(int,))

@@ -69,7 +69,8 @@ def page_label_ranges(anchor_pages: dict[str, int], page_count: int,
         ranges.append((front, "/R", 1))
     if body is not None:
         ranges.append((body, "/D", 1))
-    return [r for r in ranges if r[0] < page_count]
+    by_start = {first: (first, style, start) for first, style, start in ranges}  # a later range wins its page
+    return [by_start[first] for first in sorted(by_start) if first < page_count]
 
 
 def _set_page_labels(pdf: bytes, ranges: list[tuple[int, str, int]], page_count: int) -> bytes:
