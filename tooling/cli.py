@@ -53,8 +53,8 @@ def main(ctx: click.Context, root: Path | None) -> None:
 @main.command()
 @click.option("--standard", "standards", multiple=True, metavar="SLUG",
               help="Only this standard (repeatable; PDF only: HTML always builds the whole site).")
-@click.option("--format", "formats", type=click.Choice(["html", "pdf"]), multiple=True,
-              help="Output format (repeatable; default: html).")
+@click.option("--format", "formats", type=click.Choice(["html", "pdf", "parallel"]), multiple=True,
+              help="Output format (repeatable; default: html). parallel: the bilingual edition (with --lang).")
 @click.option("--fresh", is_flag=True, help="Read every source again instead of an incremental build.")
 @click.option("-j", "--jobs", default=1, show_default=True, help="Parallel processes for reading and writing.")
 @click.option("--lang", type=click.Choice(["zh", "en"]),
@@ -70,15 +70,20 @@ def build(obj: Context, standards: tuple[str, ...], formats: tuple[str, ...], fr
         raise click.BadParameter(f"no standard {', '.join(unknown)} in {project.srcdir}", param_hint="--standard")
     failed = False
     suffix = f"-{lang}" if lang else ""
+    if "parallel" in formats and not lang:
+        raise click.BadParameter("the parallel edition needs --lang (the translation's language)", param_hint="--lang")
     for fmt in formats or ("html",):
-        builder = "stdpdf" if fmt == "pdf" else "html"
+        builder = {"pdf": "stdpdf", "parallel": "stdparallel"}.get(fmt, "html")
         overrides = {"std_pdf_standards": list(standards)} if standards and fmt == "pdf" else {}
         if lang:
             overrides["std_output_language"] = lang
-        out = project.build_dir / (("pdf" if fmt == "pdf" else "html") + suffix)
+        if fmt == "parallel":
+            overrides["std_master_doctrees"] = str(project.build_dir / "doctrees")
+            overrides["std_pdf_standards"] = list(standards)
+        out = project.build_dir / ({"pdf": "pdf", "parallel": "parallel"}.get(fmt, "html") + suffix)
         result = project.sphinx(builder, out, fresh=fresh, jobs=jobs, overrides=overrides, echo=sys.stderr,
                                 doctreedir=project.build_dir / f"doctrees{suffix}")
-        if fmt == "pdf":
+        if fmt in ("pdf", "parallel"):
             report = json.loads((out / "pdf-report.json").read_text(encoding="utf-8"))
             for item in report:
                 if item["ok"]:
@@ -110,9 +115,11 @@ def publish(obj: Context, standards: tuple[str, ...], out: Path | None) -> None:
     report = run_publish(project, out or project.build_dir / "publish", only=list(standards))
     for item in report.standards:
         if item.ok:
-            click.echo(f"published {item.slug} → {item.folder}")
+            click.echo(f"published {item.slug} ({', '.join(item.languages)}) → {item.folder}")
         else:
             _error(f"{item.slug}: not published: {item.reason}")
+        for note in item.notes:
+            click.echo(f"{item.slug}: {note}", err=True)
     click.echo(f"index: {report.index}", err=True)
     sys.exit(0 if report.ok else 1)
 

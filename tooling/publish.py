@@ -56,6 +56,8 @@ class StandardOutcome:
     edition: str = ""
     title: str = ""
     files: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)  # published languages, the master's first
+    notes: list[str] = field(default_factory=list)  # why a language was not published
 
 
 @dataclass
@@ -90,14 +92,17 @@ def publish(project: Project, out: Path, only: list[str] | None = None) -> Publi
     work = project.build_dir / "publish-work"
     shutil.rmtree(work, ignore_errors=True)
     doctrees = work / "doctrees"
-    html = project.sphinx("html", work / "html", fresh=True, doctreedir=doctrees, echo=sys.stderr)
+    translations, notes = _translations_to_publish(project, only)
+    links = {"std_language_links": {slug: langs for slug, langs in translations.items()}}
+    html = project.sphinx("html", work / "html", fresh=True, doctreedir=doctrees, echo=sys.stderr, overrides=links)
     pdf = project.sphinx("stdpdf", work / "pdf", doctreedir=doctrees, echo=sys.stderr,
-                         overrides={"std_pdf_standards": list(only or [])})
+                         overrides={"std_pdf_standards": list(only or []), **links})
     env = html.app.env
     domain = env.domains["standard"]
     pdf_report = {item["slug"]: item for item in
                   json.loads((work / "pdf" / "pdf-report.json").read_text(encoding="utf-8"))}
     errors = html.errors + pdf.errors
+    translated = _build_translations(project, work, translations, links, notes)
     lint = _lint_gate(project, html.app, only)
     commit = _source_commit(project.root)
     tools = _tool_versions()
@@ -126,8 +131,11 @@ def publish(project: Project, out: Path, only: list[str] | None = None) -> Publi
             outcome.reason = "PDF failed: " + (report["message"] if report else "not rendered")
         else:
             folder = out / slug / meta.edition_name
-            files = _stage_edition(work, slug, meta, folder, commit, tools)
+            languages = [lang for lang in translations.get(slug, []) if slug in translated.get(lang, ())]
+            files = _stage_edition(work, slug, meta, folder, commit, tools, languages)
             outcome.ok, outcome.folder, outcome.files = True, folder, files
+            outcome.languages = [meta.language, *languages]
+        outcome.notes = notes.get(slug, [])
         outcomes.append(outcome)
     index = out / "index.html"
     _write_index(index, outcomes, commit)
@@ -152,28 +160,126 @@ def _blocks(findings, level: str) -> bool:
     return level != "never" and any(LEVELS[f.severity] <= LEVELS[level] for f in findings)
 
 
-def _stage_edition(work: Path, slug: str, meta, folder: Path, commit: dict, tools: dict) -> list[str]:
-    """Assemble the edition folder beside its target, then swap it in."""
-    staging = folder.parent / f".staging-{folder.name}"
-    shutil.rmtree(staging, ignore_errors=True)
-    site = work / "html"
-    html_out = staging / "html"
+def _translations_to_publish(project: Project, only: list[str] | None) -> tuple[dict, dict]:
+    """Which translations are complete enough to publish: slug → [lang], and slug → [why not].
+
+    A draft's translation is published from ``std_translation_threshold`` (a share of
+    messages translated and not fuzzy, default 0.9); a published standard's needs all of
+    them translated and none fuzzy.
+    """
+    from .translate.catalogs import status
+
+    rows = [r for r in status(project, only or None) if r.path.is_file()]
+    config = _config_value(project, "std_translation_threshold", 0.9)
+    publish, notes = {}, {}
+    for row in rows:
+        meta = _metadata(project, row.slug)
+        if meta is None:
+            continue
+        final = not meta.is_draft
+        threshold = 1.0 if final else float(config)
+        if row.ratio >= threshold and not (final and row.fuzzy):
+            publish.setdefault(row.slug, []).append(row.language)
+        else:
+            need = "100 % and no fuzzy message (final stage)" if final else f"{threshold:.0%}"
+            notes.setdefault(row.slug, []).append(
+                f"{row.language} edition not published: {row.ratio:.0%} translated, {row.fuzzy} fuzzy, "
+                f"{row.missing} missing (needs {need}; std translate status)")
+    return publish, notes
+
+
+def _config_value(project: Project, name: str, default):
+    namespace: dict = {}
+    try:
+        exec(compile((project.root / "conf.py").read_text(encoding="utf-8"), "conf.py", "exec"), namespace)
+    except Exception:  # noqa: BLE001 - conf.py problems surface in the Sphinx build itself
+        return default
+    return namespace.get(name, default)
+
+
+def _metadata(project: Project, slug: str):
+    from .model.metadata import MetadataError, load_metadata
+
+    try:
+        return load_metadata(project.srcdir / slug / "index.md")
+    except MetadataError:
+        return None
+
+
+def _build_translations(project: Project, work: Path, translations: dict, links: dict, notes: dict) -> dict:
+    """Build the editions in each translation language: site, PDFs, parallel editions. lang → {slugs built}."""
+    import sys
+
+    built: dict[str, set[str]] = {}
+    for lang in sorted({lang for langs in translations.values() for lang in langs}):
+        slugs = sorted(slug for slug, langs in translations.items() if lang in langs)
+        doctrees = work / f"doctrees-{lang}"
+        overrides = {"std_output_language": lang, "std_pdf_standards": slugs, **links}
+        html = project.sphinx("html", work / f"html-{lang}", fresh=True, doctreedir=doctrees, echo=sys.stderr,
+                              overrides=overrides)
+        project.sphinx("stdpdf", work / f"pdf-{lang}", doctreedir=doctrees, echo=sys.stderr, overrides=overrides)
+        project.sphinx("stdparallel", work / f"parallel-{lang}", doctreedir=doctrees, echo=sys.stderr,
+                       overrides={**overrides, "std_master_doctrees": str(work / "doctrees")})
+        reports = {}
+        for kind in ("pdf", "parallel"):
+            path = work / f"{kind}-{lang}" / "pdf-report.json"
+            reports[kind] = {r["slug"]: r for r in json.loads(path.read_text(encoding="utf-8"))} if path.is_file() \
+                else {}
+        for slug in slugs:
+            problems = [f"{kind} PDF: {reports[kind][slug]['message']}" for kind in reports
+                        if not reports[kind].get(slug, {}).get("ok")]
+            problems += [e for e in html.errors if f"standards/{slug}/" in e]
+            if problems:
+                notes.setdefault(slug, []).append(f"{lang} edition not published: {problems[0]}")
+            else:
+                built.setdefault(lang, set()).add(slug)
+    return built
+
+
+def _copy_site(site: Path, slug: str, html_out: Path) -> None:
+    """One standard's pages of a built site, its static files, its images and its own search index."""
     shutil.copytree(site / slug, html_out / slug)
     shutil.copytree(site / "_static", html_out / "_static")
     used_images = set()
     for page in (html_out / slug).rglob("*.html"):
         used_images |= set(re.findall(r"_images/([^\"'?#]+)", page.read_text(encoding="utf-8")))
-    for name in sorted(used_images):
-        source = site / "_images" / name
-        if source.is_file():
-            (html_out / "_images").mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, html_out / "_images" / name)
+    _copy_images(site / "_images", html_out / "_images", used_images)
     if (site / "search.html").is_file():
         shutil.copy2(site / "search.html", html_out / "search.html")
         write_atomic(html_out / "searchindex.js", _filtered_search_index(site / "searchindex.js", slug))
     write_atomic(html_out / "index.html", _redirect(f"{slug}/index.html"))
-    pdf_name = f"{slug}-{meta.language}.pdf"
-    shutil.copy2(work / "pdf" / f"{slug}.pdf", staging / pdf_name)
+
+
+def _copy_images(source: Path, target: Path, names) -> None:
+    for name in sorted(names):
+        if (source / name).is_file():
+            target.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source / name, target / name)
+
+
+def _stage_edition(work: Path, slug: str, meta, folder: Path, commit: dict, tools: dict,
+                   languages: list[str]) -> list[str]:
+    """Assemble the edition folder beside its target, then swap it in.
+
+    It holds the master edition (``html/``, ``<slug>-<lang>.pdf``) and, for each
+    published translation, ``html-<lang>/``, ``<slug>-<lang>.pdf``, the parallel edition
+    ``parallel-<lang>/<slug>.html`` and ``<slug>-<master>-<lang>.pdf``; links between them
+    are relative, as in ``build/``.
+    """
+    staging = folder.parent / f".staging-{folder.name}"
+    shutil.rmtree(staging, ignore_errors=True)
+    _copy_site(work / "html", slug, staging / "html")
+    shutil.copy2(work / "pdf" / f"{slug}.pdf", staging / f"{slug}-{meta.language}.pdf")
+    for lang in languages:
+        _copy_site(work / f"html-{lang}", slug, staging / f"html-{lang}")
+        shutil.copy2(work / f"pdf-{lang}" / f"{slug}.pdf", staging / f"{slug}-{lang}.pdf")
+        parallel = work / f"parallel-{lang}"
+        (staging / f"parallel-{lang}").mkdir(parents=True, exist_ok=True)
+        shutil.copy2(parallel / f"{slug}.html", staging / f"parallel-{lang}" / f"{slug}.html")
+        page = (parallel / f"{slug}.html").read_text(encoding="utf-8")
+        _copy_images(parallel / "_images", staging / f"parallel-{lang}" / "_images",
+                     set(re.findall(r"_images/([^\"'?#]+)", page)))
+        shutil.copy2(parallel / f"{slug}.pdf", staging / f"{slug}-{meta.language}-{lang}.pdf")
     files = sorted(str(p.relative_to(staging)) for p in staging.rglob("*") if p.is_file())
     manifest = {
         "standard": slug,
@@ -181,6 +287,7 @@ def _stage_edition(work: Path, slug: str, meta, folder: Path, commit: dict, tool
         "edition": meta.edition_name,
         "stage": meta.stage.code,
         "language": meta.language,
+        "translations": languages,
         "profile": meta.profile,
         "sample": meta.sample,
         "source": commit,
@@ -285,11 +392,16 @@ def _write_index(path: Path, outcomes: list[StandardOutcome], commit: dict) -> N
     rows = []
     for outcome in outcomes:
         entry = {"slug": outcome.slug, "ok": outcome.ok, "designation": outcome.designation or outcome.slug,
-                 "title": outcome.title, "edition": outcome.edition, "reason": outcome.reason}
+                 "title": outcome.title, "edition": outcome.edition, "reason": outcome.reason, "notes": outcome.notes}
         if outcome.ok:
             base = f"{outcome.slug}/{outcome.edition}"
-            entry["html"] = f"{base}/html/{outcome.slug}/index.html"
-            entry["pdfs"] = [f"{base}/{f}" for f in outcome.files if f.endswith(".pdf")]
+            master, *translations = outcome.languages
+            entry["sites"] = [{"lang": master, "href": f"{base}/html/{outcome.slug}/index.html"}] + [
+                {"lang": lang, "href": f"{base}/html-{lang}/{outcome.slug}/index.html"} for lang in translations] + [
+                {"lang": f"{master}/{lang}", "href": f"{base}/parallel-{lang}/{outcome.slug}.html"}
+                for lang in translations]
+            entry["pdfs"] = [{"href": f"{base}/{f}", "label": f[len(outcome.slug) + 1:-4].replace("-", "/")}
+                             for f in outcome.files if f.endswith(".pdf")]
             entry["manifest"] = f"{base}/manifest.json"
         rows.append(entry)
     write_atomic(path, env.get_template("index.html").render(rows=rows, commit=commit).encode("utf-8"))

@@ -140,7 +140,7 @@ class InsertNumbers(SphinxPostTransform):
         for equivalent in list(entry.findall(lambda n: isinstance(n, nodes.Element) and "term-equivalent" in n["classes"])):
             parent = equivalent.parent
             # the term, one full-width space, the equivalent in the other language
-            parent.insert(parent.index(equivalent), nodes.Text(FW_SPACE if lang == "zh" else "; "))
+            parent.insert(parent.index(equivalent), nodes.Text(FW_SPACE if lang == "zh" else " "))
         for line in entry.findall(stdnodes.term_line):
             if "term-deprecated" in line["classes"]:
                 if lang == "zh":

@@ -38,16 +38,27 @@ def _language_switch(app, pagename: str, meta) -> list[dict]:
     from ..translate.catalogs import catalog_path
 
     current = meta.language
-    languages = [meta.master_language] + [lang for lang in ("zh", "en") if lang != meta.master_language and
-                                          catalog_path(Path(app.config.std_root), meta.slug, lang).is_file()]
+    root = Path(app.config.std_root)
+    configured = app.config.std_language_links
+    if configured is not None:  # a publish says which editions exist
+        translations = list(configured.get(meta.slug, []))
+    else:
+        translations = [lang for lang in ("zh", "en") if lang != meta.master_language and
+                        catalog_path(root, meta.slug, lang).is_file()]
     up = "../" * (pagename.count("/") + 1)
     links = []
-    for lang in languages:
+    for lang in [meta.master_language, *translations]:
         if lang == current:
             continue
         site = "html" if lang == meta.master_language else f"html-{lang}"
         links.append({"lang": lang, "html_lang": "zh-CN" if lang == "zh" else "en", "label": LANGUAGE_LABELS[lang],
                       "uri": f"{up}{site}/{pagename}.html"})
+    for lang in translations:
+        if configured is not None or (root / "build" / f"parallel-{lang}" / f"{meta.slug}.html").is_file():
+            label = "中英对照" if {meta.master_language, lang} == {"zh", "en"} else "Parallel"
+            links.append({"lang": lang, "html_lang": "zh-CN" if meta.master_language == "zh" else "en",
+                          "label": f"{label} · Parallel" if label != "Parallel" else label,
+                          "uri": f"{up}parallel-{lang}/{meta.slug}.html"})
     return links
 
 
@@ -75,6 +86,8 @@ def _cited_by(app, pagename: str, meta) -> list[dict]:
 
 
 def setup(app) -> None:
+    # slug → languages of its published translations; None: every translation with a catalog (preview)
+    app.add_config_value("std_language_links", None, "html", types=(dict, type(None)))
     app.add_html_theme("standard", str(TEMPLATES / "html"))
 
     app.connect("html-page-context", _page_context)

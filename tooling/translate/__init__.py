@@ -13,6 +13,12 @@ from pathlib import Path
 
 
 def _locale_setup(app, config) -> None:
+    # Sphinx caches message catalogs per text domain for the whole process, whatever the language:
+    # forget the standards' catalogs, so that one build never applies another build's translations
+    import sphinx.locale
+
+    for key in [k for k in sphinx.locale.translators if k[0] == "general" and k[1] != "sphinx"]:
+        del sphinx.locale.translators[key]
     lang = config.std_output_language
     if not lang:
         return

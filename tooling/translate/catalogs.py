@@ -96,10 +96,40 @@ def templates(project: Project, slugs: list[str] | None = None) -> dict[str, Cat
 
 
 def _read(path: Path, lang: str) -> Catalog | None:
+    """Read a catalog, keeping the previous msgids of fuzzy messages (``#| msgid``), which Babel's reader drops."""
     if not path.is_file():
         return None
     with path.open("rb") as handle:
-        return read_po(handle, locale=lang)
+        catalog = read_po(handle, locale=lang)
+    for message in catalog:
+        message.user_comments = [c for c in message.user_comments if not c.startswith("|")]  # "#|" is not a comment
+    for msgid, previous in _previous_ids(path.read_text(encoding="utf-8")).items():
+        message = catalog.get(msgid)
+        if message is not None and message.fuzzy and not message.previous_id:
+            message.previous_id = [previous]
+    return catalog
+
+
+def _previous_ids(text: str) -> dict[str, str]:
+    """msgid → previous msgid, from the ``#| msgid`` comments of a PO file."""
+    from babel.messages.pofile import unescape
+
+    found: dict[str, str] = {}
+    previous: list[str] | None = None
+    current: list[str] | None = None
+    for line in text.splitlines() + [""]:
+        if line.startswith("#| msgid "):
+            previous = [unescape(line[len("#| msgid "):])]
+        elif line.startswith('#| "') and previous is not None:
+            previous.append(unescape(line[3:]))
+        elif line.startswith("msgid ") and previous is not None:
+            current = [unescape(line[len("msgid "):])]
+        elif line.startswith('"') and current is not None:
+            current.append(unescape(line))
+        elif current is not None:
+            found["".join(current)] = "".join(previous or [])
+            previous = current = None
+    return found
 
 
 def update(project: Project, slugs: list[str] | None = None) -> list[tuple[Path, str]]:
@@ -119,7 +149,11 @@ def update(project: Project, slugs: list[str] | None = None) -> list[tuple[Path,
             catalog = Catalog(locale=lang, project=slug, fuzzy=False)
             catalog.creation_date = template.creation_date
         template.creation_date = catalog.creation_date  # the catalog's own dates change only when it does
+        previous = {m.id: m.previous_id for m in catalog if m.fuzzy and m.previous_id}
         catalog.update(template, update_header_comment=False)
+        for message in catalog:  # a message still fuzzy keeps the text it was translated from
+            if message.fuzzy and not message.previous_id and message.id in previous:
+                message.previous_id = previous[message.id]
         buffer = io.BytesIO()
         write_po(buffer, catalog, width=0, include_previous=True, sort_output=False, omit_header=False)
         data = buffer.getvalue()

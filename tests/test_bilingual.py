@@ -1,0 +1,146 @@
+"""Bilingual publishing: catalogs per standard, editions per language, the parallel edition, publish thresholds."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from babel.messages.pofile import read_po
+from click.testing import CliRunner
+
+from tooling.cli import main
+from tooling.project import Project
+
+from .conftest import build_problems, make_repository
+from .pdfutil import page_texts
+
+
+def _run(repo, *args):
+    return CliRunner().invoke(main, ["--root", str(repo), *args], catch_exceptions=False)
+
+
+def _text(path) -> str:
+    html = path.read_text(encoding="utf-8")
+    html = re.sub(r'<span class="fn-bracket">.*?</span>', "", html)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html)).replace("\u3000", " ")
+
+
+@pytest.fixture
+def repo(tmp_path):
+    return make_repository(tmp_path, "bilingual")
+
+
+def test_status_json(repo):
+    data = json.loads(_run(repo, "translate", "status", "--format", "json").output)
+    rows = {row["slug"]: row for row in data["standards"]}
+    assert rows["zhdoc"] == {"slug": "zhdoc", "language": "en", "translated": 9, "fuzzy": 0, "missing": 0}
+    assert rows["endoc"] == {"slug": "endoc", "language": "zh", "translated": 1, "fuzzy": 0, "missing": 4}
+
+
+def test_update_marks_changed_master_text_fuzzy_and_keeps_the_previous_text(repo):
+    body = repo / "standards" / "zhdoc" / "body.md"
+    body.write_text(body.read_text(encoding="utf-8").replace("本文件规定了双语测试的方法。", "本文件规定了双语测试的方法和要求。")
+                    + "\n新增的段落。\n", encoding="utf-8")
+    result = _run(repo, "translate", "update")
+    assert "updated: standards/zhdoc/locales/en/LC_MESSAGES/zhdoc.po" in result.output
+    with (repo / "standards" / "zhdoc" / "locales" / "en" / "LC_MESSAGES" / "zhdoc.po").open("rb") as handle:
+        catalog = read_po(handle)
+    changed = catalog.get("本文件规定了双语测试的方法和要求。")
+    assert changed.fuzzy and changed.string == "This document specifies methods for bilingual tests."
+    po_text = (repo / "standards" / "zhdoc" / "locales" / "en" / "LC_MESSAGES" / "zhdoc.po").read_text(encoding="utf-8")
+    assert '#| msgid "本文件规定了双语测试的方法。"' in po_text  # the previous text, for the translator
+    assert catalog.get("新增的段落。").string == ""
+    rows = {r["slug"]: r for r in json.loads(_run(repo, "translate", "status", "--format", "json").output)["standards"]}
+    assert rows["zhdoc"] == {"slug": "zhdoc", "language": "en", "translated": 8, "fuzzy": 1, "missing": 1}
+    again = _run(repo, "translate", "update")
+    assert "unchanged: standards/zhdoc/locales/en/LC_MESSAGES/zhdoc.po" in again.output, again.output
+
+
+def test_english_edition_labels_terms_and_switch(repo):
+    result = _run(repo, "build", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    page = repo / "build" / "html-en" / "zhdoc" / "body.html"
+    text = _text(page)
+    assert "1 Scope" in text and "This document specifies methods for bilingual tests." in text
+    assert "2.1test set 测试集" in text  # the English term first, the master's as its equivalent
+    assert "The test set shall contain no fewer than 100 samples, see Table 1." in text
+    assert "NOTE The number of samples affects the confidence of the result." in text.replace("\u2003", " ")
+    assert "Table 1 — Limits" in text
+    html = page.read_text(encoding="utf-8")
+    assert '<html lang="en"' in html
+    assert 'href="../../html/zhdoc/body.html"' in html and ">中文<" in html
+    master = (repo / "build" / "html").exists() or _run(repo, "build")
+    del master
+
+
+@pytest.mark.pdf
+def test_english_pdf_has_the_english_gb_cover(repo):
+    result = _run(repo, "build", "--lang", "en", "--format", "pdf", "--standard", "zhdoc")
+    assert result.exit_code == 0, result.output
+    texts = page_texts(repo / "build" / "pdf-en" / "zhdoc.pdf")
+    cover = re.sub(r"\s+", " ", texts[0])
+    assert "National Standard of the People's Republic of China" in cover
+    assert "Artificial intelligence — Bilingual test" in cover and "(Draft for comments)" in cover
+    body = re.sub(r"\s+", " ", " ".join(texts))
+    assert "Table 1 — Limits" in body and "Contents" in body
+
+
+@pytest.mark.pdf
+def test_parallel_edition_aligns_rows(repo):
+    assert _run(repo, "build").exit_code == 0
+    result = _run(repo, "build", "--lang", "en", "--format", "parallel")
+    assert result.exit_code == 0, result.output
+    page = (repo / "build" / "parallel-en" / "zhdoc.html").read_text(encoding="utf-8")
+    rows = re.findall(r"<tr class=\"row-[^\"]*\">(.*?)</tr>", page, flags=re.S)
+    pairs = [tuple(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", cell)).strip().replace("\u3000", " ")
+                   for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S)) for row in rows]
+    assert ("1 范围", "1 Scope") in pairs
+    assert any(a.startswith("测试集应包含不少于100个样本，见表1") and b.startswith("The test set shall contain")
+               for a, b in pairs), pairs
+    assert (repo / "build" / "parallel-en" / "zhdoc.pdf").is_file()
+    texts = page_texts(repo / "build" / "parallel-en" / "zhdoc.pdf")
+    assert "Scope" in texts[0] and "范围" in texts[0]
+
+
+@pytest.mark.pdf
+def test_publish_complete_translations_and_skip_incomplete_ones(repo):
+    result = _run(repo, "publish")
+    assert result.exit_code == 0, result.output
+    assert "published zhdoc (zh, en)" in result.output
+    assert "published endoc (en)" in result.output
+    assert "endoc: zh edition not published: 20% translated, 0 fuzzy, 4 missing (needs 90%" in result.output
+    edition = repo / "build" / "publish" / "zhdoc" / "draft-for-comments-2026-11-20"
+    for name in ("zhdoc-zh.pdf", "zhdoc-en.pdf", "zhdoc-zh-en.pdf", "html/zhdoc/body.html", "html-en/zhdoc/body.html",
+                 "parallel-en/zhdoc.html"):
+        assert (edition / name).is_file(), name
+    # the published pages link to each other inside the edition folder
+    master = (edition / "html" / "zhdoc" / "body.html").read_text(encoding="utf-8")
+    assert 'href="../../html-en/zhdoc/body.html"' in master and 'href="../../parallel-en/zhdoc.html"' in master
+    manifest = json.loads((edition / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["translations"] == ["en"]
+    endoc = (repo / "build" / "publish" / "endoc" / "cd-2026-11-20" / "html" / "endoc" / "body.html")
+    assert "html-zh" not in endoc.read_text(encoding="utf-8")
+
+
+def test_final_stage_needs_every_message_translated(repo):
+    index = repo / "standards" / "zhdoc" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("stage: 征求意见稿\ndraft_date: 2026-11-20",
+                                                               "stage: published\nissued: 2026-01-01\n"
+                                                               "implemented: 2026-07-01"), encoding="utf-8")
+    index.write_text(index.read_text(encoding="utf-8").replace("GB/T XXXXX—XXXX", "GB/T 99990—2026"),
+                     encoding="utf-8")
+    body = repo / "standards" / "zhdoc" / "body.md"
+    body.write_text(body.read_text(encoding="utf-8") + "\n一句新的话。\n", encoding="utf-8")
+    from tooling.publish import _translations_to_publish
+
+    publish, notes = _translations_to_publish(Project(repo), None)
+    assert "zhdoc" not in publish  # 9 of 10: enough for a draft, not for a published standard
+    assert "needs 100 % and no fuzzy message (final stage)" in notes["zhdoc"][0]
+
+
+def test_translation_builds_do_not_lint_translated_text(repo):
+    result = Project(repo).sphinx("html", repo / "build" / "html-en", doctreedir=repo / "build" / "doctrees-en",
+                                  overrides={"std_output_language": "en"}, fresh=True)
+    assert not any("[stdlint." in w for w in result.warnings)
+    assert build_problems(result.warnings) == []
