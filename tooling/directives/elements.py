@@ -47,8 +47,11 @@ class TermDirective(SphinxDirective):
     ``:deprecated:`` (several separated by ``;``), with ``:admitted-en:``,
     ``:deprecated-en:``, ``:admitted-zh:``, ``:deprecated-zh:`` equivalents;
     ``:symbol:``; ``:source:`` (``GB/T 11615—2010, 3.1``); ``:modified:`` (the
-    explanation, or empty); ``:name:`` (stable ID). The content is the
-    definition, then examples and notes to entry.
+    explanation, or empty) and ``:modified-en:``/``:modified-zh:`` (the explanation
+    in the other language); ``:domain:`` with ``:domain-en:``/``:domain-zh:``;
+    ``:name:`` (stable ID). The content is the definition, then examples and notes
+    to entry. Everything in options is bilingual in the markup: catalogs carry only
+    the definition, notes and examples.
     """
 
     required_arguments = 1
@@ -67,7 +70,11 @@ class TermDirective(SphinxDirective):
         "symbol": directives.unchanged,
         "source": directives.unchanged,
         "modified": directives.unchanged,
+        "modified-en": directives.unchanged,
+        "modified-zh": directives.unchanged,
         "domain": directives.unchanged,
+        "domain-en": directives.unchanged,
+        "domain-zh": directives.unchanged,
         "class": directives.class_option,
     }
 
@@ -84,6 +91,11 @@ class TermDirective(SphinxDirective):
             source=self.options.get("source", "").strip(),
             modified=self.options.get("modified") if "modified" in self.options else None,
             domain=self.options.get("domain", "").strip(),
+            # texts of the entry in the other language, for its translation (not in the catalogs)
+            domains={lang: self.options[f"domain-{lang}"].strip() for lang in ("en", "zh")
+                     if self.options.get(f"domain-{lang}")},
+            modifications={lang: self.options[f"modified-{lang}"].strip() for lang in ("en", "zh")
+                           if self.options.get(f"modified-{lang}")},
             classes=["term-entry", *self.options.get("class", [])],
         )
         self.set_source_info(entry)
@@ -138,6 +150,13 @@ class TableDirective(RSTTable):
         table = next((n for n in result if isinstance(n, nodes.table)), None)
         if table is not None and "colwidths-given" in table["classes"] and "colwidths-auto" in table["classes"]:
             table["classes"].remove("colwidths-auto")  # MyST marks pipe tables auto; :widths: says otherwise
+        if table is not None:
+            # cells parsed inside the directive get no source: without one, Sphinx neither extracts
+            # them for translation nor lint locates them
+            source, line = self.state_machine.get_source_and_line(self.lineno)
+            for node in table.findall(nodes.TextElement):
+                if not node.source:
+                    node.source, node.line = source, node.line or line
         if extra is not None and table is not None and any(line.strip() for line in extra):
             holder = nodes.Element()
             self.state.nested_parse(extra, self.content_offset + split, holder)

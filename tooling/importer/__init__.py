@@ -12,7 +12,9 @@ top-level clause. Modules:
 - :mod:`.terms`: term entries from the terms clause;
 - :mod:`.ids`: stable IDs (source anchors, or derived from titles; pinyin for Chinese);
 - :mod:`.content`: content as MyST (notes, examples, requirement row IDs, images, escaping);
-- :mod:`.writer`: the files.
+- :mod:`.writer`: the files;
+- :mod:`.translation`: ``--translation``: the same standard in the other language, aligned
+  with the master (:mod:`tooling.translate.align`), becomes the master's catalog.
 
 Everything that could not be mapped is reported as ``file:line: message`` in
 :attr:`ImportReport.messages` and kept in the output; nothing is dropped silently,
@@ -31,13 +33,16 @@ from pathlib import Path
 
 from ..model.designation import DesignationError, parse_designation
 from ..model.metadata import STAGES, MetadataError, find_stage, parse_metadata
-from .content import RenderContext
+from ..translate.align import align_clauses
+from ..translate.catalogs import other_language
+from .content import RenderContext, SourceLine
 from .errors import ImportError_, Messages
 from .ids import IdRegistry
 from .parse import parse_files
 from .source import read_source, source_date, source_root
 from .structure import Document, build_document
 from .terms import read_terms
+from .translation import TranslationResult, build_catalog, read_translation, set_term_equivalents
 from .writer import CATALOGUE_PAGE, assign_ids, clause_file_names, render_clause, render_index
 
 __all__ = ["ImportError_", "ImportReport", "default_stage", "import_standard", "split_title"]
@@ -63,6 +68,8 @@ class ImportReport:
             clause, annex and term entry; the build must compute the same numbers.
         metadata: the front matter written into ``index.md``.
         created: repository files created around the target (``conf.py``, ``standards/index.md``).
+        translation: with ``--translation``: the catalog written and what the alignment found
+            (:class:`~tooling.importer.translation.TranslationResult`).
     """
 
     target: Path
@@ -74,6 +81,7 @@ class ImportReport:
     numbers: dict[str, str] = field(default_factory=dict)
     metadata: dict = field(default_factory=dict)
     created: list[Path] = field(default_factory=list)
+    translation: TranslationResult | None = None
 
 
 def default_stage(designation, profile: str):
@@ -141,6 +149,45 @@ def _count(doc: Document) -> tuple[int, int]:
     return clauses, terms
 
 
+def _read_document(files, source: Path, lang: str, messages: Messages):
+    """Parse the source files and build the clause tree with its term entries and IDs.
+
+    Returns:
+        ``(document, parsed source, ID registry, source anchors → IDs)``.
+    """
+    parsed = parse_files(files)
+    if parsed.header:
+        keys = ", ".join(str(k) for k in parsed.header if k != "title")
+        if keys:
+            messages.add(parsed.header_file, 1, f"YAML header fields not imported: {keys}")
+    for path in parsed.skipped_headers:
+        messages.add(path, 1, "YAML header not imported (not valid YAML, or not in the first file)")
+    doc = build_document(parsed, messages, lang, multi_file=source.is_dir())
+    if not doc.clauses:
+        raise ImportError_(f"{source}: no headings found; nothing to import")
+    read_terms(doc, messages)
+    ids = IdRegistry()
+    anchors = assign_ids(doc, ids, messages)
+    return doc, parsed, ids, anchors
+
+
+def write_clauses(doc: Document, ctx: RenderContext, folder: Path, lang: str) -> tuple[list[str], dict]:
+    """Write one file per top-level clause into ``folder``.
+
+    Returns:
+        ``(file names without .md, line maps)``: the line maps give, per written file
+        (``05-requirements.md``), written line → ``(source file, source line)``.
+    """
+    names = clause_file_names(doc)
+    line_maps: dict[str, dict[int, tuple]] = {}
+    for name, clause in zip(names, doc.clauses):
+        lines = render_clause(clause, 1, ctx, lang)
+        line_maps[f"{name}.md"] = {number: line.src for number, line in enumerate(lines, 1)
+                                   if isinstance(line, SourceLine)}
+        (folder / f"{name}.md").write_text("\n".join(lines).rstrip("\n") + "\n", encoding="utf-8")
+    return names, line_maps
+
+
 def import_standard(source: Path, *, designation: str, lang: str, profile: str | None, translation: Path | None,
                     stage: str | None, target: Path, force: bool = False,
                     date: str | dt.date | None = None) -> ImportReport:
@@ -152,8 +199,15 @@ def import_standard(source: Path, *, designation: str, lang: str, profile: str |
         lang: the source's language, ``zh`` or ``en`` (the standard's master language).
         profile: ``gb`` or ``iso``; ``None`` takes it from the designation (ISO/IEC and
             IETF → ``iso``, GB and other Chinese designations → ``gb``).
-        translation: the same standard in the other language (recorded only: translation
-            import is not implemented yet, and the report says so).
+        translation: the same standard in the other language (a file or a folder, like
+            ``source``), or ``None``. It is imported through the same pipeline into a
+            temporary repository, aligned with the master clause by clause and block by block
+            (:mod:`tooling.translate.align`), and becomes the catalog
+            ``standards/<slug>/locales/<other>/LC_MESSAGES/<slug>.po``: its messages are those
+            Sphinx extracts from the imported master, filled where the alignment found the
+            counterpart. Term entries get their equivalents (``:en:``) and the metadata the
+            title in the other language. Renumbered clauses, clauses without counterpart and
+            text left over are reported.
         stage: the stage; ``None`` takes the stage written in the designation (``DIS``),
             else the profile's first draft stage (``WD`` / ``工作组讨论稿``).
         target: ``standards/<slug>`` of a repository; ``conf.py`` and ``standards/index.md``
@@ -167,10 +221,10 @@ def import_standard(source: Path, *, designation: str, lang: str, profile: str |
         An :class:`ImportReport`.
 
     Raises:
-        ImportError_: for a missing or unreadable source, a file that is not valid
-            UTF-8 (``file:line: not valid UTF-8``), an unknown designation, profile,
-            stage or date, a target that is not ``standards/<slug>``, or an existing
-            target without ``force``. Nothing is written then.
+        ImportError_: for a missing or unreadable source or translation, a file that is not
+            valid UTF-8 (``file:line: not valid UTF-8``), a translation in the master's language,
+            an unknown designation, profile, stage or date, a target that is not
+            ``standards/<slug>``, or an existing target without ``force``. Nothing is written then.
     """
     source = Path(source)
     target = Path(target)
@@ -193,21 +247,21 @@ def import_standard(source: Path, *, designation: str, lang: str, profile: str |
     root, slug = _check_target(target, force)
     files = read_source(source)
     draft_date, date_how = _date(date, files)
+    other = other_language(lang)
+    translation_files = None
+    if translation is not None:
+        translation = Path(translation)
+        translation_files = read_translation(translation, source, files, lang)
 
     messages = Messages()
-    parsed = parse_files(files)
-    if parsed.header:
-        keys = ", ".join(str(k) for k in parsed.header if k != "title")
-        if keys:
-            messages.add(parsed.header_file, 1, f"YAML header fields not imported: {keys}")
-    for path in parsed.skipped_headers:
-        messages.add(path, 1, "YAML header not imported (not valid YAML, or not in the first file)")
-    doc = build_document(parsed, messages, lang, multi_file=source.is_dir())
-    if not doc.clauses:
-        raise ImportError_(f"{source}: no headings found; nothing to import")
-    read_terms(doc, messages)
-    ids = IdRegistry()
-    anchors = assign_ids(doc, ids, messages)
+    doc, parsed, ids, anchors = _read_document(files, source, lang, messages)
+    tr = None
+    if translation_files is not None:
+        tr_messages = Messages()
+        tr_doc, tr_parsed, tr_ids, tr_anchors = _read_document(translation_files, translation, other, tr_messages)
+        clause_alignment = align_clauses(doc, tr_doc, lang, other)
+        set_term_equivalents(clause_alignment, other)
+        tr = (translation_files, tr_doc, tr_parsed, tr_ids, tr_anchors, tr_messages, clause_alignment)
 
     title = doc.title
     if not title:
@@ -222,6 +276,8 @@ def import_standard(source: Path, *, designation: str, lang: str, profile: str |
         "draft_date": draft_date,
         "title": {lang: elements},
     }
+    if tr is not None and tr[1].title:
+        metadata["title"][other] = split_title(tr[1].title, other)
     if not stage_obj.draft:
         del metadata["draft_date"]
     report = ImportReport(target=target, metadata=metadata)
@@ -231,10 +287,7 @@ def import_standard(source: Path, *, designation: str, lang: str, profile: str |
     staging = Path(tempfile.mkdtemp(prefix=f".{slug}.import-", dir=parent))
     try:
         ctx = RenderContext(messages, ids, source_root(source), staging, anchors, parsed.kramdown)
-        names = clause_file_names(doc)
-        for name, clause in zip(names, doc.clauses):
-            lines = render_clause(clause, 1, ctx, lang)
-            (staging / f"{name}.md").write_text("\n".join(lines).rstrip("\n") + "\n", encoding="utf-8")
+        names, line_maps = write_clauses(doc, ctx, staging, lang)
         comment = (f"imported with `std import` from {source.as_posix()}; draft_date: {date_how}"
                    if date is None else f"imported with `std import` from {source.as_posix()}")
         index = render_index(metadata, names, comment)
@@ -261,11 +314,18 @@ def import_standard(source: Path, *, designation: str, lang: str, profile: str |
         (root / "standards" / "index.md").write_text(CATALOGUE_PAGE, encoding="utf-8")
         report.created.append(root / "standards" / "index.md")
 
-    if translation is not None:
-        messages.add(translation, None, "translation import is not implemented yet; the translation was not read")
+    order = [f.path for f in files]
+    if tr is not None:
+        tr_files, tr_doc, tr_parsed, tr_ids, tr_anchors, tr_messages, clause_alignment = tr
+        order += [f.path for f in tr_files]
+        report.translation = build_catalog(
+            root=root, slug=slug, target=target, lang=lang, master=doc, master_lines=line_maps,
+            translation=translation, translation_doc=tr_doc, translation_parsed=tr_parsed, translation_ids=tr_ids,
+            translation_anchors=tr_anchors, translation_messages=tr_messages, clauses=clause_alignment,
+            messages=messages, metadata=metadata)
     report.clauses, report.terms = _count(doc)
     report.requirements = ctx.row_ids
     report.files = ["index.md", *(f"{name}.md" for name in names), *sorted(ctx.copied.values())]
     report.numbers = {c.id: c.number for c in doc.walk() if c.parts and c.parts != (0,)}
-    report.messages = messages.in_source_order([f.path for f in files])
+    report.messages = messages.in_source_order(order)
     return report

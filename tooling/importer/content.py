@@ -31,7 +31,7 @@ from .numbers import split_example_label, split_note_label
 from .parse import Chunk
 from .structure import Block
 
-__all__ = ["RenderContext", "escape_myst", "render_items", "rewrite_table"]
+__all__ = ["RenderContext", "SourceLine", "escape_myst", "render_items", "rewrite_table", "source_line"]
 
 _PROTECT = re.compile(r"(`+)(?:.|\n)*?(?<!`)\1(?!`)|<[A-Za-z][A-Za-z0-9+.-]*:[^<>\s]*>")
 _DOLLAR = re.compile(r"(?<!\\)\$")
@@ -51,6 +51,30 @@ _RFC = re.compile(r"^(RFC|BCP|STD)0*(\d+)$", re.I)
 _IAL = re.compile(r"^\s*\{:[^}]*\}\s*$")
 _REQUIREMENT = re.compile(r"^(?P<b>\*\*|__)?(?P<num>[A-Za-z]?\d+(?:\.\d+)+|[A-Z]\.\d+(?:\.\d+)*)(?P=b)?$")
 _COMMENT = re.compile(r"^\s*<!--.*-->\s*$", re.S)
+
+
+class SourceLine(str):
+    """A written line that remembers the source line it came from (``src``: ``(file, line)``).
+
+    It is an ordinary string for everything else; :func:`source_line` reads the origin
+    back, so an import can tell where each written line came from (the bilingual
+    alignment reports ``file:line`` of the source, not of the written MyST).
+    """
+
+    __slots__ = ("src",)
+
+
+def source_line(line: str, file, number: int) -> SourceLine:
+    """``line`` marked as coming from ``file`` at ``number`` (an existing mark is kept)."""
+    if isinstance(line, SourceLine):
+        return line
+    tagged = SourceLine(line)
+    tagged.src = (file, number)
+    return tagged
+
+
+def _tag(lines: list[str], file, first: int) -> list[str]:
+    return [source_line(line, file, first + offset) for offset, line in enumerate(lines)]
 
 
 @dataclass
@@ -311,7 +335,9 @@ def render_items(items: list, ctx: RenderContext, prefix: str = "", labels: bool
             inner, inner_depth = render_items(item.items, ctx, prefix)
             options = [f":class: {' '.join(item.classes)}"] if item.classes else []
             title = escape_myst(item.title.replace("\n", " "))
-            blocks.append(_directive("block", title, options, inner, inner_depth))
+            block = _directive("block", title, options, inner, inner_depth)
+            block[0] = source_line(block[0], item.file, item.line)
+            blocks.append(block)
             depth = max(depth, inner_depth + 1)
             continue
         if item.kind == "paragraph" and labels:
@@ -332,12 +358,14 @@ def render_items(items: list, ctx: RenderContext, prefix: str = "", labels: bool
                     blocks.append(_render_chunk(item, ctx, prefix))
                     continue
                 inner, inner_depth = render_items(content, ctx, prefix, labels=False)
-                blocks.append(_directive(kind, "", [], inner, inner_depth))
+                block = _directive(kind, "", [], inner, inner_depth)
+                block[0] = source_line(block[0], item.file, item.line)
+                blocks.append(block)
                 depth = max(depth, inner_depth + 1)
                 continue
         rendered = _render_chunk(item, ctx, prefix)
         if rendered:
-            blocks.append(rendered)
+            blocks.append(_tag(rendered, item.file, item.line))
     lines: list[str] = []
     for block in blocks:
         if lines:

@@ -58,6 +58,9 @@ class TermEntry:
     modified: str | None = None  # None: not modified; "" modified without explanation
     body: list = field(default_factory=list)  # definition, notes to entry, examples
     after: list = field(default_factory=list)  # content that follows the entry in its clause
+    #: equivalents in the other language (``{"en": "component record"}``), from an aligned translation
+    equivalents: dict[str, str] = field(default_factory=dict)
+    admitted_equivalents: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass

@@ -21,7 +21,7 @@ import re
 
 import yaml
 
-from .content import RenderContext, escape_myst, render_items
+from .content import RenderContext, escape_myst, render_items, source_line
 from .errors import Messages
 from .ids import IdRegistry, normalise_anchor
 from .structure import Clause, Document
@@ -141,7 +141,7 @@ def render_clause(clause: Clause, depth: int, ctx: RenderContext, lang: str,
                          f"clause {clause.number or repr(clause.plain)} is nested deeper than six levels; "
                          "written at level 6")
         level = 6
-    lines.append("#" * level + " " + escape_myst(title.replace("\n", " ")))
+    lines.append(source_line("#" * level + " " + escape_myst(title.replace("\n", " ")), clause.file, clause.line))
     body, _ = render_items(clause.term.body + clause.term.after if clause.term else clause.body, ctx, clause.prefix)
     if body:
         lines.append("")
@@ -171,16 +171,22 @@ def _render_directive_child(clause: Clause, ctx: RenderContext) -> list[str]:
             options.append(":source: " + term.source)
         if term.modified is not None:
             options.append(":modified:" + (" " + term.modified if term.modified else ""))
+        for lang, text in sorted(term.equivalents.items()):
+            options.append(f":{lang}: {text}")
+        for lang, terms in sorted(term.admitted_equivalents.items()):
+            if terms:
+                options.append(f":admitted-{lang}: " + "; ".join(terms))
         inner, depth = render_items(term.body, ctx, clause.prefix)
         fence = ":" * (3 + depth)
-        lines = [f"({clause.id})=", f"{fence}{{term}} {term.preferred}", *options, "", *inner, fence]
+        head = source_line(f"{fence}{{term}} {term.preferred}", clause.file, clause.line)
+        lines = [f"({clause.id})=", head, *options, "", *inner, fence]
         after, _ = render_items(term.after, ctx, clause.prefix)
         if after:
             lines += ["", *after]
         return lines
     inner, depth = render_items(clause.body, ctx, clause.prefix)
     fence = ":" * (3 + depth)
-    return [f"{fence}{{clause}}", f":name: {clause.id}", "", *inner, fence]
+    return [source_line(f"{fence}{{clause}}", clause.file, clause.line), f":name: {clause.id}", "", *inner, fence]
 
 
 def render_index(metadata: dict, files: list[str], comment: str) -> str:

@@ -53,6 +53,7 @@ _ZH: dict[str, tuple[str, str, bool, str]] = {
     "无须": ("permission", "-", False, ""),
     "无需": ("permission", "-", False, ""),
     "能": ("possibility", "+", True, ""),
+    "只能": ("possibility", "+", True, ""),
     "能够": ("possibility", "+", False, ""),
     "可能": ("possibility", "+", True, ""),
     "有可能": ("possibility", "+", False, ""),
@@ -72,7 +73,9 @@ _WORDS = ("可复现", "可重复", "可解释", "可追溯", "可验证", "可�
           "应急", "应激", "不可逆", "不可用", "不可见", "不可知", "可选", "可视化", "应答", "应用于",
           "相对应", "相应", "对应", "呼应", "照应", "适应", "响应", "反应", "供应", "回应", "感应", "效应",
           "可读", "可写", "可执行", "可下载", "可编辑", "可打印", "可检索", "可搜索", "可调", "可调节", "可更换",
-          "可拆卸", "可燃", "可控", "可观测", "可复用", "可迁移", "可组合", "可替换", "可分离", "可识别")
+          "可拆卸", "可燃", "可控", "可观测", "可复用", "可迁移", "可组合", "可替换", "可分离", "可识别",
+          "允许误差", "允许偏差", "允许值", "允许范围", "未能", "委托方", "供方", "需方", "使用方", "开发方", "测试方",
+          "提供方", "接收方", "第三方", "双方", "各方", "对方", "甲方", "乙方")
 #: Verbal forms jieba must split off the verb they precede (应为 → 应 / 为).
 _SPLITS = ("应为", "应对", "应在", "应由", "应与", "应按", "应将", "应使", "应以", "应从", "应向", "应于", "应予",
            "可为", "可在", "可由", "可按", "可将", "可对", "可与", "宜为", "宜在", "宜由", "宜按", "宜将", "宜对",
@@ -124,6 +127,7 @@ BOILERPLATE = (
     re.compile(r"For dated references, only the edition cited applies", re.I),
     re.compile(r"ISO and IEC maintain terminology databases", re.I),
     re.compile(r"在提交反馈意见时，请将您知道的相关专利连同支持性文件一并附上"),
+    re.compile(r"本文件的某些内容可能涉及专利|不承担识别(任何或所有)?(此类)?专利(权)?的责任"),
     re.compile(r"Recipients of this draft are invited to submit", re.I),
 )
 
@@ -211,7 +215,7 @@ def _classify_zh(text: str) -> list[Form]:
         previous = tokens[index - 1][0] if index else ""
         if word == "不可" and following[:1] in _NOT_BUKE:
             continue  # 不可靠, 不可逆 …: an adjective, not a prohibition
-        if word in ("需要", "需", "建议", "推荐") and (previous in ("的", "了", "提出", "和", "及", "与", "给出")
+        if word in ("需要", "需", "建议", "推荐") and (previous in ("的", "了", "提出", "和", "及", "与", "给出", "根据", "按", "视", "如有")
                                                   or not following[:1] or following[:1] in _PUNCT):
             continue  # the nouns "need", "advice", "recommendation"
         if word in ("需要", "需") and (previous in ("可能", "不") or _object_follows(text, start + len(word))):

@@ -123,20 +123,20 @@ class InsertNumbers(SphinxPostTransform):
         In a translation the term in the output language comes first and the master's term
         becomes its equivalent: the pair is bilingual in the markup, not in the catalog.
         """
-        if entry["equivalents"].get(lang) and lang not in ("", None):
-            for inline in entry.findall(lambda n: isinstance(n, nodes.inline) and "term-equivalent" in n["classes"]
-                                        and n.get("lang") == lang):
-                head = inline.parent
-                preferred = next((c for c in head.children if isinstance(c, nodes.inline)
-                                  and "term-preferred" in c["classes"]), None)
-                if preferred is not None and isinstance(head, stdnodes.term_head):
-                    master_text, translated = preferred.astext(), inline.astext()
-                    preferred.clear()
-                    preferred += nodes.Text(translated)
-                    inline.clear()
-                    inline += nodes.Text(master_text)
-                    inline["lang"] = "zh" if lang == "en" else "en"
-                break
+        # each line (preferred, admitted, deprecated term) shows its term in the output language first
+        for inline in list(entry.findall(lambda n: isinstance(n, nodes.inline) and "term-equivalent" in n["classes"]
+                                         and n.get("lang") == lang)):
+            line = inline.parent
+            term = next((c for c in line.children if isinstance(c, nodes.inline) and c is not inline
+                         and {"term-preferred", "term-admitted", "term-deprecated"} & set(c["classes"])), None)
+            if term is None:
+                continue
+            master_text, translated = term.astext(), inline.astext()
+            term.clear()
+            term += nodes.Text(translated)
+            inline.clear()
+            inline += nodes.Text(master_text)
+            inline["lang"] = "zh" if lang == "en" else "en"
         for equivalent in list(entry.findall(lambda n: isinstance(n, nodes.Element) and "term-equivalent" in n["classes"])):
             parent = equivalent.parent
             # the term, one full-width space, the equivalent in the other language
@@ -147,10 +147,11 @@ class InsertNumbers(SphinxPostTransform):
                     line += nodes.inline("", label(lang, "deprecated_mark"), classes=["term-deprecated-mark"])
                 else:
                     line.insert(0, nodes.inline("", label(lang, "deprecated"), classes=["term-deprecated-mark"]))
-        if entry.get("domain"):
+        domain = entry.get("domains", {}).get(lang) or entry.get("domain")
+        if domain:
             for para in entry.children:
                 if isinstance(para, nodes.paragraph) and not isinstance(para, (stdnodes.term_head, stdnodes.term_line)):
-                    para.insert(0, nodes.inline("", f"〈{entry['domain']}〉" if lang == "zh" else f"<{entry['domain']}> ",
+                    para.insert(0, nodes.inline("", f"〈{domain}〉" if lang == "zh" else f"<{domain}> ",
                                                 classes=["term-domain"]))
                     break
         for head in entry.findall(stdnodes.term_head):
@@ -207,6 +208,8 @@ class InsertNumbers(SphinxPostTransform):
         entry = source.parent
         text = entry.get("source", "") if entry is not None else ""
         modified = entry.get("modified") if entry is not None else None
+        if modified is not None and entry.get("modifications", {}).get(lang):
+            modified = entry["modifications"][lang]
         parts = []
         if text:
             designation, _, location = text.partition(",")
@@ -220,7 +223,7 @@ class InsertNumbers(SphinxPostTransform):
                 mod += ("——" if lang == "zh" else " \u2014 ") + modified.strip()
             parts.append(mod)
         sep = "，" if lang == "zh" else ", "
-        head = label(lang, "source") + label(lang, "colon") + ("" if lang == "zh" else " ")
+        head = label(lang, "source") + ("：" if lang == "zh" else ": ")
         source.clear()
         source += nodes.Text("[" + head + sep.join(parts) + "]")
         source["std_rendered"] = True
@@ -285,7 +288,8 @@ class ResolveElementRefs(SphinxPostTransform):
             if not node.get("refexplicit"):
                 text = ref_text(lang, numbered.kind, numbered.number, numbered.role) or numbered.title
                 if numbered.kind == "term":
-                    text = f"{numbered.title}（{numbered.number}）" if lang == "zh" else f"{numbered.title} ({numbered.number})"
+                    term = numbered.title_in(lang)
+                    text = f"{term}（{numbered.number}）" if lang == "zh" else f"{term} ({numbered.number})"
                 contnode = nodes.inline(text, text, classes=["std-ref"])
             ref = nodes.reference("", "", internal=True, classes=["std-ref", numbered.kind])
             try:

@@ -58,6 +58,7 @@ class OutlineItem:
     title: str
     line: int
     untitled: bool = False
+    equivalents: dict = field(default_factory=dict)  # a term's equivalents by language
 
 
 @dataclass
@@ -75,6 +76,11 @@ class Numbered:
     line: int = 0
     parent: str | None = None  # key of the enclosing clause
     in_annex: str | None = None  # annex letter
+    equivalents: dict = field(default_factory=dict)  # a term's equivalents by language
+
+    def title_in(self, lang: str) -> str:
+        """The title in ``lang``: a term's equivalent in that language when it has one."""
+        return self.equivalents.get(lang) or self.title
 
 
 def stable_label(document: nodes.document, node: nodes.Element) -> str | None:
@@ -163,6 +169,7 @@ def collect_outline(document: nodes.document, docname: str, namespace: str | Non
             kind=kind, key=key, node_id=node_id, label=label, level=level, role=role,
             obligation=obligation, title=title, line=node.line or 0,
             untitled=kind == "clause" and "untitled" in node.get("classes", ()),
+            equivalents=dict(node.get("equivalents", {})) if kind == "term" else {},
         ))
     return items
 
@@ -233,7 +240,8 @@ def number_outline(docs: list[tuple[str, list[OutlineItem]]]) -> dict[str, Numbe
                     parent = top.key
                 stack.append(frame)
                 result[item.key] = Numbered(item.kind, number, item.role, item.obligation, item.title,
-                                            docname, item.node_id, item.label, item.line, parent, annex)
+                                            docname, item.node_id, item.label, item.line, parent, annex,
+                                            item.equivalents)
             else:
                 objects[item.kind] += 1
                 n = objects[item.kind]

@@ -1,7 +1,8 @@
 """Translation: catalogs per standard (:mod:`.catalogs`), editions in the other language.
 
 A build with ``std_output_language`` set (``std build --lang en``) applies each
-standard's catalog in that language through Sphinx's i18n machinery. The
+standard's catalog in that language through Sphinx's i18n machinery, and takes
+``images/x.en.svg`` instead of ``images/x.svg`` where such a variant exists. The
 catalogs are copied into ``build/locales`` first, so Sphinx compiles its ``.mo``
 files there and never writes into ``standards/``.
 """
@@ -21,8 +22,10 @@ def _locale_setup(app, config) -> None:
         del sphinx.locale.translators[key]
     lang = config.std_output_language
     if not lang:
+        config.figure_language_filename = "{root}{ext}"  # a master edition shows its own figures
         return
     config.language = lang
+    config.figure_language_filename = "{root}.{language}{ext}"  # images/flow.en.svg in the English edition
     root = Path(config.std_root or app.confdir)
     target = root / "build" / "locales"
     for po in sorted((Path(app.srcdir)).glob(f"*/locales/{lang}/LC_MESSAGES/*.po")):

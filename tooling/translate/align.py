@@ -20,8 +20,9 @@ blocks; the alignment then works in two steps:
    list items, table cells, notes, term definitions …, see :func:`extract_units`)
    are aligned in order by the same kind of scoring: the same kind of block in
    the same kind of container, requirement rows by their ID and column
-   (``[**1.1.1**]{#v1-1-1}``), identical text (numbers, URLs), shared anchors
-   and proportional length. A pair must score above a threshold, so unrelated
+   (``[**1.1.1**]{#v1-1-1}``), identical text (numbers, URLs), text in the same
+   script on both sides compared as such (rapidfuzz), shared anchors and
+   proportional length. A pair must score above a threshold, so unrelated
    text stays unpaired rather than mistranslated.
 
 A translation is used only when its markup fits the master message
@@ -38,6 +39,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from docutils import nodes
+from rapidfuzz import fuzz
 
 __all__ = [
     "ClauseAlignment",
@@ -615,8 +617,12 @@ def _unit_score(a: Unit, b: Unit, ratio: float, pa: float, pb: float) -> float |
         penalty += 0.3
     if _normal(a.msgid) == _normal(b.msgid):
         return 1.5 - penalty
-    anchors = anchor_similarity(a.feats, b.feats)
     score = 0.7 * length_similarity(a.size, b.size, ratio)
+    if a.size >= 20 and b.size >= 20 and not _CJK.search(a.text) and not _CJK.search(b.text):
+        # text in the same script on both sides (English notes kept in a Chinese text, code): compare it
+        similarity = fuzz.ratio(_normal(a.text), _normal(b.text)) / 100
+        return score + 2.0 * (similarity - 0.6) - 0.15 * abs(pa - pb) - penalty - 0.2
+    anchors = anchor_similarity(a.feats, b.feats)
     if anchors is None:
         score -= 0.1
     else:  # a single missing token is weak evidence; several are strong

@@ -154,6 +154,7 @@ def update(project: Project, slugs: list[str] | None = None) -> list[tuple[Path,
         for message in catalog:  # a message still fuzzy keeps the text it was translated from
             if message.fuzzy and not message.previous_id and message.id in previous:
                 message.previous_id = previous[message.id]
+            message.flags.discard("python-format")  # "30 % of" is prose, not a format string
         buffer = io.BytesIO()
         write_po(buffer, catalog, width=0, include_previous=True, sort_output=False, omit_header=False)
         data = buffer.getvalue()
