@@ -381,6 +381,63 @@ def translate_status(obj: Context, standards: tuple[str, ...], fmt: str) -> None
 
 
 @main.command()
+@click.option("--from", "old", required=True, metavar="REV", help="The earlier revision: git ref, folder or Markdown file.")
+@click.option("--to", "new", required=True, metavar="REV", help="The later revision: git ref, folder or Markdown file.")
+@click.option("--standard", metavar="SLUG", help="The standard (needed when a revision holds several).")
+@click.option("--lang", type=click.Choice(["zh", "en"]),
+              help="Compare in this language (a translation uses the standard's catalogs of each revision).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html", "pdf"]), default="text", show_default=True)
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write html/pdf (default: build/diff/<slug>.<format>); json/text go to stdout.")
+@click.option("--foreword", is_flag=True, help="Also print the draft of the foreword's list of technical changes.")
+@click.option("--designation", help="Designation, for a revision given as a Markdown file (imported on the fly).")
+@click.option("--source-lang", type=click.Choice(["zh", "en"]), help="Language of a Markdown revision.")
+@click.option("--profile", type=click.Choice(["gb", "iso"]), help="Profile of a Markdown revision.")
+@pass_context
+def diff(obj: Context, old: str, new: str, standard: str | None, lang: str | None, fmt: str, output: Path | None,
+         foreword: bool, designation: str | None, source_lang: str | None, profile: str | None) -> None:
+    """Compare two revisions of a standard clause by clause: a redline for reviewers.
+
+    Clauses are matched by stable ID, then by title and content; each is
+    unchanged, added, deleted, moved, renumbered or modified, and each change
+    technical or editorial. JSON: {"from", "to", "standard", "clauses": [{"id",
+    "status", "old_number", "new_number", "title", "class", "changes"}], "summary"}.
+    """
+    from .diff import diff_revisions
+    from .diff.foreword import technical_changes
+    from .diff.load import ImportOptions, RevisionError, load_revision
+
+    project = obj.project
+    options = ImportOptions(designation or "", source_lang or "", profile)
+    try:
+        before = load_revision(old, project.root, standard, lang, options)
+        after = load_revision(new, project.root, standard or before.slug, lang, options)
+    except RevisionError as exc:
+        raise click.ClickException(str(exc)) from None
+    result = diff_revisions(before, after)
+    if fmt == "json":
+        data = result.to_json()
+        if foreword:
+            data["foreword"] = technical_changes(result)
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    elif fmt == "text":
+        from .diff.text import summary_text
+
+        click.echo(summary_text(result), nl=False)
+        if foreword:
+            click.echo("\n" + technical_changes(result))
+    else:
+        from .diff import redline
+
+        path = output or project.build_dir / "diff" / f"{after.slug}.{fmt}"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        written = redline.write_html(result, path) if fmt == "html" else redline.write_pdf(result, path, project.root)
+        click.echo(f"redline: {written}", err=True)
+        if foreword:
+            click.echo(technical_changes(result))
+
+
+@main.command()
 def schema() -> None:
     """Print the metadata schema: every front-matter field with its type and meaning."""
     from .model.metadata import schema as load_schema

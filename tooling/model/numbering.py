@@ -291,7 +291,7 @@ class ResolveElementRefs(SphinxPostTransform):
                     term = numbered.title_in(lang)
                     text = f"{term}（{numbered.number}）" if lang == "zh" else f"{term} ({numbered.number})"
                 contnode = nodes.inline(text, text, classes=["std-ref"])
-            ref = nodes.reference("", "", internal=True, classes=["std-ref", numbered.kind])
+            ref = nodes.reference("", "", internal=True, classes=["std-ref", numbered.kind], std_target=key)
             try:
                 uri = self.env._app.builder.get_relative_uri(refdoc, numbered.docname)
             except Exception:  # noqa: BLE001 - builders without pages (gettext, dummy)

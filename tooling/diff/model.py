@@ -1,0 +1,201 @@
+"""The clause model a diff compares, and the shape of a diff's result.
+
+A revision of a standard becomes a :class:`Snapshot`: its metadata and its
+clauses in reading order, each with its stable ID, computed number, title, type,
+parent and ordered blocks of text. Diffs compare snapshots, never rendered
+pages, so pagination never shows up as a change.
+
+The result (:class:`DiffResult`) is what ``std diff --format json`` prints::
+
+    {"from": …, "to": …, "standard": …,
+     "clauses": [{"id", "status", "old_number", "new_number", "title", "class", "changes": [Change…]}],
+     "summary": {…}}
+
+with ``status`` one of ``unchanged``, ``added``, ``deleted``, ``moved``,
+``renumbered``, ``modified``, and ``class`` ``technical``, ``editorial`` or ``none``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+__all__ = ["Block", "ChangeEntry", "Clause", "ClauseDiff", "DiffResult", "Snapshot", "Token"]
+
+
+@dataclass
+class Block:
+    """One block of a clause, in reading order.
+
+    Attributes:
+        kind: ``paragraph``, ``list-item``, ``note``, ``example``, ``table-row``, ``table-title``,
+            ``figure``, ``formula``, ``term``, ``definition``, ``title`` …
+        text: the block's text as a reader sees it (numbers computed, labels generated).
+        key: a stable key when the block has one (a table row's ID or first cell, a term's ID).
+        line: source line; file: source file.
+        stable: what the block says independent of numbering (generated numbers left out,
+            references to elements as ``[→id]``): two blocks with the same ``stable`` text differ
+            at most by renumbering.
+    """
+
+    kind: str
+    text: str
+    key: str = ""
+    line: int = 0
+    file: str = ""
+    stable: str = ""  # the text with generated numbers left out and references as their targets' IDs
+
+    def __post_init__(self) -> None:
+        self.stable = self.stable or self.text
+
+
+@dataclass
+class Clause:
+    """A clause, subclause, annex or term entry of one revision.
+
+    Attributes:
+        id: stable ID (``""`` when the source has none); key: the ID, or a key unique in the revision.
+        number: computed number (``"5.2"``, ``"A"``, ``""`` for unnumbered elements).
+        title: title (a term entry: its preferred term); kind: ``clause`` or ``term``.
+        role: ``scope``, ``annex`` … or ``None``; obligation: ``normative``/``informative`` for an annex.
+        parent: key of the parent clause or ``None``; level: depth (1 = a clause).
+        blocks: the clause's own blocks (not those of its subclauses).
+        file, line: where its heading is.
+    """
+
+    id: str
+    key: str
+    number: str
+    title: str
+    kind: str
+    role: str | None
+    obligation: str | None
+    parent: str | None
+    level: int
+    blocks: list[Block] = field(default_factory=list)
+    file: str = ""
+    line: int = 0
+
+    @property
+    def text(self) -> str:
+        """All the clause's own text, for similarity."""
+        return "\n".join(b.text for b in self.blocks)
+
+
+@dataclass
+class Snapshot:
+    """One revision of one standard, as the diff sees it.
+
+    Attributes: label (what the revision was given as: a git ref, folder or file),
+    slug, designation (as displayed), language, profile, edition (year or draft date
+    text, for "2020年版的5.4"), clauses (reading order).
+    """
+
+    label: str
+    slug: str
+    designation: str
+    language: str
+    profile: str
+    edition: str
+    clauses: list[Clause] = field(default_factory=list)
+
+    def by_key(self) -> dict[str, Clause]:
+        return {c.key: c for c in self.clauses}
+
+
+@dataclass
+class Token:
+    """One token of a word-level diff: ``op`` is ``equal``, ``insert`` or ``delete``."""
+
+    op: str
+    text: str
+
+
+@dataclass
+class ChangeEntry:
+    """One change inside a matched clause.
+
+    Attributes:
+        kind: ``added``, ``deleted``, ``modified`` or ``moved`` (a block).
+        block: the block kind (``paragraph``, ``table-row`` …); key: its key if any.
+        old, new: the texts before and after (``""`` when absent).
+        tokens: the word-level diff of a modified block.
+        class_: ``technical`` or ``editorial``; reasons: why technical (e.g.
+            ``"requirement → recommendation (应 → 宜)"``, ``"value 220 V → 230 V"``).
+        old_line, new_line: source lines.
+    """
+
+    kind: str
+    block: str
+    old: str = ""
+    new: str = ""
+    key: str = ""
+    tokens: list[Token] = field(default_factory=list)
+    class_: str = "editorial"
+    reasons: list[str] = field(default_factory=list)
+    old_line: int = 0
+    new_line: int = 0
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data["class"] = data.pop("class_")
+        data["tokens"] = [[t.op, t.text] for t in self.tokens]
+        return data
+
+
+@dataclass
+class ClauseDiff:
+    """A clause of either revision and what happened to it.
+
+    Attributes:
+        id: stable ID (of the new side when both exist); status: see the module docstring.
+        old_number, new_number: ``None`` on the side where the clause does not exist.
+        title: the new title (the old one for a deleted clause); old_title: when it changed.
+        class_: ``technical``, ``editorial`` or ``none``; changes: the block changes.
+        old_parent, new_parent: parent numbers, to show where a moved clause came from.
+        matched_by: ``id`` or ``similarity`` (how the two sides were paired), or ``""``.
+    """
+
+    id: str
+    status: str
+    old_number: str | None
+    new_number: str | None
+    title: str
+    class_: str = "none"
+    changes: list[ChangeEntry] = field(default_factory=list)
+    old_title: str = ""
+    old_parent: str | None = None
+    new_parent: str | None = None
+    matched_by: str = ""
+    kind: str = "clause"
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "status": self.status, "old_number": self.old_number, "new_number": self.new_number,
+                "title": self.title, "class": self.class_, "changes": [c.to_json() for c in self.changes],
+                "old_title": self.old_title, "matched_by": self.matched_by, "kind": self.kind}
+
+
+@dataclass
+class DiffResult:
+    """The diff of two revisions of one standard."""
+
+    old: Snapshot
+    new: Snapshot
+    clauses: list[ClauseDiff] = field(default_factory=list)
+
+    def summary(self) -> dict:
+        """Counts per status and per class, and of block changes per class."""
+        statuses: dict[str, int] = {}
+        classes = {"technical": 0, "editorial": 0}
+        changes = {"technical": 0, "editorial": 0}
+        for clause in self.clauses:
+            statuses[clause.status] = statuses.get(clause.status, 0) + 1
+            if clause.class_ in classes:
+                classes[clause.class_] += 1
+            for change in clause.changes:
+                changes[change.class_] = changes.get(change.class_, 0) + 1
+        return {"clauses": statuses, "clauses_by_class": classes, "changes_by_class": changes,
+                "total_changes": sum(changes.values())}
+
+    def to_json(self) -> dict:
+        return {"from": self.old.label, "to": self.new.label, "standard": self.new.designation or self.old.designation,
+                "clauses": [c.to_json() for c in self.clauses], "summary": self.summary()}
