@@ -57,7 +57,7 @@ class Pairs:
         master, target: the master language and the translation's language.
         segments: every message of the master with its translation, in reading order.
         root: the repository root (for short catalog paths in messages).
-        clause_numbers: the computed numbers of the standard's clauses and annexes (``5.2``, ``A.1``).
+        clause_numbers: the computed numbers of the standard's subclauses and term entries (``5.2``, ``A.1``).
         entries: the master's term entries.
     """
 
@@ -82,7 +82,7 @@ class Pairs:
             documents = list(ctx.documents())
             segments = segment_pairs(ctx.env, ctx.slug, target, documents)
             if segments:
-                numbers = {n.number for n in ctx.numbered() if n.kind == "clause" and n.number}
+                numbers = {n.number for n in ctx.numbered() if n.kind in ("clause", "term") and "." in n.number}
                 entries = [(doc, e) for doc, tree in documents for e in tree.findall(stdnodes.term_entry)]
                 pairs = cls(meta.language, target, segments, Path(ctx.env.config.std_root), numbers, entries)
         cls._cache[ctx] = pairs
