@@ -75,11 +75,12 @@ _WORDS = ("可复现", "可重复", "可解释", "可追溯", "可验证", "可�
           "可读", "可写", "可执行", "可下载", "可编辑", "可打印", "可检索", "可搜索", "可调", "可调节", "可更换",
           "可拆卸", "可燃", "可控", "可观测", "可复用", "可迁移", "可组合", "可替换", "可分离", "可识别",
           "允许误差", "允许偏差", "允许值", "允许范围", "未能", "委托方", "供方", "需方", "使用方", "开发方", "测试方",
-          "提供方", "接收方", "第三方", "双方", "各方", "对方", "甲方", "乙方")
+          "提供方", "接收方", "第三方", "双方", "各方", "对方", "甲方", "乙方", "可能性", "能力", "可用性",
+          "可用的")
 #: Verbal forms jieba must split off the verb they precede (应为 → 应 / 为).
 _SPLITS = ("应为", "应对", "应在", "应由", "应与", "应按", "应将", "应使", "应以", "应从", "应向", "应于", "应予",
            "可为", "可在", "可由", "可按", "可将", "可对", "可与", "宜为", "宜在", "宜由", "宜按", "宜将", "宜对",
-           "能为", "不应为", "可用")
+           "能为", "不应为", "可用", "应有", "应具有", "应具备")
 _CANDIDATES = re.compile("[应宜可能必务须得需尽许准允建推严原]")
 _VF003_ZH = re.compile(r"^(?:导致|引起|造成|发生|出现|产生)")
 _NOT_BUKE = set("能靠逆燃见用分忽信读控知")
@@ -109,7 +110,8 @@ _EN: list[tuple[re.Pattern, tuple[str, str, bool, str]]] = [
     (re.compile(r"\bcan\b", re.I), ("possibility", "+", True, "")),
     (re.compile(r"\b(?:be|is|are)\s+able\s+to\b|\bit\s+is\s+possible\s+to\b|\bthere\s+is\s+a\s+possibility\b", re.I),
      ("possibility", "+", False, "")),
-    (re.compile(r"\bmight\b|\bcould\b|\bneeds?\s+to\b", re.I), ("possibility", "+", False, "VF004")),
+    (re.compile(r"\bneeds?\s+to\b", re.I), ("requirement", "+", False, "VF004")),
+    (re.compile(r"\bmight\b|\bcould\b", re.I), ("possibility", "+", False, "VF004")),
 ]
 _VF003_EN = re.compile(r"\bmay\s+(?:cause|result|lead|occur|fail|damage|affect|happen|vary|differ|introduce)\b",
                        re.I)

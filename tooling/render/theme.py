@@ -80,8 +80,12 @@ def _cited_by(app, pagename: str, meta) -> list[dict]:
                 "uri": app.builder.get_relative_uri(pagename, f"{slug}/index"), "places": []})
             numbered = domain.numbers.get(citation.clause or "")
             where = (numbered.number or numbered.title) if numbered else ""
-            row["places"].append({"where": where, "normative": citation.normative,
-                                  "uri": app.builder.get_relative_uri(pagename, docname) + "#" + citation.node_id})
+            place = next((p for p in row["places"] if p["where"] == where), None)
+            if place is None:  # one entry per citing clause
+                row["places"].append({"where": where, "normative": citation.normative,
+                                      "uri": app.builder.get_relative_uri(pagename, docname) + "#" + citation.node_id})
+            else:
+                place["normative"] = place["normative"] or citation.normative
     return [by_standard[s] for s in sorted(by_standard)]
 
 
