@@ -425,10 +425,13 @@ def test_draft_date_from_git_commit_else_file_date(tmp_path):
     assert "draft_date: git commit date" in (tmp_path / "b" / "standards" / "x" / "index.md").read_text()
 
 
-def test_translation_is_recorded(tmp_path):
+def test_translation_is_imported(tmp_path):
+    """``--translation`` is imported as the master's catalog (tests/test_import_translation.py tests it)."""
     report = _import(ROOTS / "test-import-zh" / "yangpin.md", tmp_path / "standards" / "x", "GB/T XXXXX—XXXX", "zh",
                      translation=ROOTS / "test-import-basic" / "widgets.md")
-    assert any("translation import is not implemented yet" in m for m in report.messages)
+    assert report.translation.catalog == tmp_path / "standards" / "x" / "locales" / "en" / "LC_MESSAGES" / "x.po"
+    assert report.translation.catalog.is_file()
+    assert not any("not implemented" in m for m in report.messages)
 
 
 def test_folder_with_yaml_headers(tmp_path):

@@ -258,7 +258,10 @@ def import_standard(source: Path, *, designation: str, lang: str, profile: str |
     tr = None
     if translation_files is not None:
         tr_messages = Messages()
-        tr_doc, tr_parsed, tr_ids, tr_anchors = _read_document(translation_files, translation, other, tr_messages)
+        try:
+            tr_doc, tr_parsed, tr_ids, tr_anchors = _read_document(translation_files, translation, other, tr_messages)
+        except ImportError_ as exc:
+            raise ImportError_(f"--translation: {exc}") from None
         clause_alignment = align_clauses(doc, tr_doc, lang, other)
         set_term_equivalents(clause_alignment, other)
         tr = (translation_files, tr_doc, tr_parsed, tr_ids, tr_anchors, tr_messages, clause_alignment)

@@ -25,10 +25,18 @@ blocks; the alignment then works in two steps:
    proportional length. A pair must score above a threshold, so unrelated
    text stays unpaired rather than mistranslated.
 
+At both levels, items left over between two aligned pairs are paired in order
+when both sides have as many of them and each fits its counterpart (the same
+kind, and numbers that do not contradict each other: numbers do not change with
+the language): a clause or block sandwiched between counterparts is the
+counterpart even when its content alone does not prove it.
+
 A translation is used only when its markup fits the master message
 (:func:`adapt_markup`): references are rewritten to the master's IDs through
-the clause alignment, and roles, references, inline IDs and footnote
-references must then be the same as in the master message.
+the clause alignment, inline IDs become the master's, and roles, references,
+inline IDs and footnote references must then be the same as in the master
+message. Clause numbers written in a renumbered translation's text follow the
+master's numbering (:func:`renumber`).
 """
 
 from __future__ import annotations
@@ -471,12 +479,6 @@ class Unit:
     feats: Features = field(default_factory=Features)
     size: int = 0
     index: int = 0
-
-    def where(self) -> str:
-        """``file:line`` of the source (or of the written MyST when the source line is unknown)."""
-        if self.source:
-            return f"{self.source[0]}:{self.source[1]}"
-        return f"{self.file}:{self.line}"
 
 
 def _containers(node: nodes.Node) -> tuple[str, ...]:
