@@ -52,6 +52,9 @@ def test_fonts_embedded_and_chinese_faces_chosen_explicitly(built):
     assert not re.search(r"CJK-(JP|KR|TC|HK)", names)
     iso = " ".join(r["name"] for r in fonts(project.build_dir / "pdf" / "isodoc.pdf"))
     assert "Caladea" in iso
+    # No system fallback face anywhere, running heads on even pages included (a `font: inherit`
+    # on the named pages' margin boxes once pulled in DejaVu Serif).
+    assert "DejaVu" not in names + " " + iso, names + " " + iso
 
 
 def test_gb_cover(built):
