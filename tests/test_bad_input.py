@@ -55,6 +55,13 @@ def test_metadata_errors_name_the_line(change, line, message):
     assert any(message in text and at == line for at, text in problems), problems
 
 
+def test_designation_family_must_match_the_profile():
+    (line, text), = _problems(GOOD.replace("GB/T XXXXX—XXXX", "ISO 9001:2015"))
+    assert line == 2 and "is not a GB designation, but the profile is 'gb'" in text
+    consortium = parse_metadata(GOOD.replace("GB/T XXXXX—XXXX", "OWASP ASVS 4.0.3"), "index.md", "x")
+    assert consortium.display_designation() == "OWASP ASVS 4.0.3"
+
+
 def test_malformed_yaml_and_missing_front_matter():
     (line, text), = _problems(GOOD.replace("title:\n", "title: [\n"))
     assert "malformed YAML" in text and line >= 8

@@ -26,6 +26,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from docutils.statemachine import StringList
 from docutils.parsers.rst.directives.tables import RSTTable
+from docutils.transforms import Transform
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from . import nodes as stdnodes
@@ -150,13 +151,6 @@ class TableDirective(RSTTable):
         table = next((n for n in result if isinstance(n, nodes.table)), None)
         if table is not None and "colwidths-given" in table["classes"] and "colwidths-auto" in table["classes"]:
             table["classes"].remove("colwidths-auto")  # MyST marks pipe tables auto; :widths: says otherwise
-        if table is not None:
-            # cells parsed inside the directive get no source: without one, Sphinx neither extracts
-            # them for translation nor lint locates them
-            source, line = self.state_machine.get_source_and_line(self.lineno)
-            for node in table.findall(nodes.TextElement):
-                if not node.source:
-                    node.source, node.line = source, node.line or line
         if extra is not None and table is not None and any(line.strip() for line in extra):
             holder = nodes.Element()
             self.state.nested_parse(extra, self.content_offset + split, holder)
@@ -168,6 +162,30 @@ class TableDirective(RSTTable):
             entry = nodes.entry("", *holder.children, classes=["table-notes"], morecols=int(tgroup["cols"]) - 1)
             tbody += nodes.row("", entry, classes=["table-notes"])
         return result
+
+
+class TableCellSources(Transform):
+    """Give every table cell's text the source of its table.
+
+    MyST leaves the paragraphs of pipe-table cells without a source when the table is
+    parsed inside a directive (``{table}``, ``{block}``, ``{note}``). Without one,
+    Sphinx neither extracts them for translation nor can lint name their line. Runs
+    before Sphinx's Locale transform (priority 20), which translates them.
+    """
+
+    default_priority = 5
+
+    def apply(self) -> None:
+        for table in self.document.findall(nodes.table):
+            source, line = table.source, table.line
+            if not source:
+                holder = next((n for n in stdnodes.ancestors(table) if n.source), None)
+                source, line = (holder.source, holder.line) if holder is not None else (None, None)
+            if not source:
+                continue
+            for node in table.findall(nodes.TextElement):
+                if not node.source:
+                    node.source, node.line = source, node.line or line
 
 
 class ExampleDirective(SphinxDirective):
@@ -313,6 +331,7 @@ class CiteRole(SphinxRole):
 
 def setup(app) -> None:
     app.add_directive("term", TermDirective)
+    app.add_transform(TableCellSources)
     app.add_directive("table", TableDirective, override=True)
     app.add_directive("example", ExampleDirective)
     app.add_directive("clause", ClauseDirective)

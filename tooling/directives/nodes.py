@@ -8,10 +8,13 @@ from markup (a directive, a role or a heading class), never from wording.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from docutils import nodes
 
 __all__ = [
     "ROLE_CLASSES",
+    "ancestors",
     "std_cite",
     "example",
     "formula_where",
@@ -39,6 +42,14 @@ ROLE_CLASSES = (
 )
 #: Roles that are not numbered as clauses.
 UNNUMBERED_ROLES = ("foreword", "introduction", "bibliography", "index")
+
+
+def ancestors(node: nodes.Node) -> Iterator[nodes.Node]:
+    """The node's parents, nearest first, up to the document."""
+    node = node.parent
+    while node is not None:
+        yield node
+        node = node.parent
 
 
 def section_role(section: nodes.Element) -> str | None:

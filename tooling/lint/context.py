@@ -16,13 +16,13 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from docutils import nodes
 
 from ..directives import nodes as stdnodes
+from ..directives.nodes import ancestors
 from ..model.metadata import StandardMetadata
 
 __all__ = ["DocContext", "Finding", "TextUnit", "container_roles", "source_lines"]
@@ -214,10 +214,10 @@ class DocContext:
             for para in self.document.findall(nodes.paragraph):
                 if isinstance(para, (stdnodes.term_head, stdnodes.term_line, stdnodes.term_source)):
                     continue
-                if any(isinstance(a, nodes.system_message) for a in _ancestors(para)):
+                if any(isinstance(a, nodes.system_message) for a in ancestors(para)):
                     continue  # docutils' own messages, not text of the standard
                 if "boilerplate" in para.get("classes", ()) or any(
-                        "boilerplate" in getattr(a, "get", lambda *_: ())("classes", ()) for a in _ancestors(para)):
+                        "boilerplate" in getattr(a, "get", lambda *_: ())("classes", ()) for a in ancestors(para)):
                     continue
                 text = visible_text(para)
                 if not text.strip():
@@ -266,12 +266,6 @@ class DocContext:
             self.findings.append(finding)
         return finding
 
-
-def _ancestors(node: nodes.Node) -> Iterator[nodes.Node]:
-    node = node.parent
-    while node is not None:
-        yield node
-        node = node.parent
 
 
 _DISABLE = re.compile(r"lint-disable(?P<file>-file)?\s+(?P<codes>[A-Z]{2}\d{3}[a-z]?(?:\s*,\s*[A-Z]{2}\d{3}[a-z]?)*)"

@@ -12,27 +12,21 @@ are not checked.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from docutils import nodes
 from sphinx import addnodes
 
 from ..directives import nodes as stdnodes
+from ..directives.nodes import ancestors
 from .context import DocContext, container_roles
 from .registry import Example, rule
 
-__all__ = ["ancestors", "in_block", "plain_text", "sections_with_role", "typed_number"]
+__all__ = ["in_block", "plain_text", "sections_with_role", "typed_number"]
 
 _KINDS_ZH = {"clause": "条", "term": "术语条目", "table": "表", "figure": "图", "formula": "公式", "annex": "附录"}
 
 
 # -- helpers shared by the NM, TD and TF modules --------------------------------------------------
-
-def ancestors(node: nodes.Node) -> Iterator[nodes.Node]:
-    node = node.parent
-    while node is not None:
-        yield node
-        node = node.parent
 
 
 def in_block(node: nodes.Node) -> bool:

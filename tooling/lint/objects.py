@@ -17,7 +17,8 @@ from sphinx import addnodes
 from ..directives import nodes as stdnodes
 from ..model.labels import label as model_label
 from .context import DocContext, container_roles
-from .numbering import ancestors, plain_text
+from ..directives.nodes import ancestors
+from .numbering import plain_text
 from .registry import Example, rule
 
 def _in_foreword(node: nodes.Node) -> bool:

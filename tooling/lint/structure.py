@@ -26,6 +26,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from ..directives import nodes as stdnodes
+from ..directives.nodes import ancestors
 from ..model.designation import Designation, DesignationError, parse_designation
 from .classifier import classify
 from .context import DocContext, container_roles, split_sentences
@@ -124,14 +125,8 @@ def _paragraphs(node: nodes.Node) -> list[nodes.paragraph]:
     """The paragraphs of ``node`` in order, without those of system messages and term entry heads."""
     return [p for p in node.findall(nodes.paragraph)
             if not isinstance(p, (stdnodes.term_head, stdnodes.term_line, stdnodes.term_source))
-            and not any(isinstance(a, nodes.system_message) for a in _ancestors(p))]
+            and not any(isinstance(a, nodes.system_message) for a in ancestors(p))]
 
-
-def _ancestors(node: nodes.Node):
-    node = node.parent
-    while node is not None:
-        yield node
-        node = node.parent
 
 
 def _settings(config: dict, code: str) -> dict:
@@ -311,7 +306,7 @@ def st002(ctx) -> None:
 
 def _in_role(section: nodes.section, role: str) -> bool:
     """True when ``section`` lies inside a clause with ``role``."""
-    return any(isinstance(a, nodes.section) and stdnodes.section_role(a) == role for a in _ancestors(section))
+    return any(isinstance(a, nodes.section) and stdnodes.section_role(a) == role for a in ancestors(section))
 
 
 def _in_annex(section: nodes.section) -> bool:
@@ -741,7 +736,7 @@ def _annex_citations(ctx, structure: _Structure) -> list[_Citation]:
 
 
 def _inside(node: nodes.Node, ancestor: nodes.Node) -> bool:
-    return node is ancestor or any(a is ancestor for a in _ancestors(node))
+    return node is ancestor or any(a is ancestor for a in ancestors(node))
 
 
 def _sentence_at(text: str, offset: int, lang: str) -> tuple[str, int]:

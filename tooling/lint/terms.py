@@ -18,7 +18,8 @@ from sphinx import addnodes
 from ..directives import nodes as stdnodes
 from .classifier import classify
 from .context import DocContext, TextUnit
-from .numbering import ancestors, plain_text, sections_with_role
+from ..directives.nodes import ancestors
+from .numbering import plain_text, sections_with_role
 from .registry import Example, rule
 
 # -- helpers ---------------------------------------------------------------------------------------

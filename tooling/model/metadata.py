@@ -341,7 +341,9 @@ def parse_metadata(text: str, path: str, slug: str) -> StandardMetadata:
             names = ", ".join(s.code for s in STAGES[profile])
             problems.append((doc.line_of(("stage",)),
                              f"stage: {data['stage']!r} is not a stage of the {profile} profile (one of: {names})"))
-    if designation and profile and designation.family not in (profile, "ietf") and not designation.is_placeholder:
+    # A GB designation under the ISO profile (or the reverse) is a slip; IETF and consortium documents
+    # ("OWASP ASVS 4.0.3") have no profile of their own and are laid out in either.
+    if designation and profile and designation.family not in (profile, "ietf", "other") and not designation.is_placeholder:
         problems.append((doc.line_of(("designation",)),
                          f"designation: {data['designation']!r} is not a {profile.upper()} designation, "
                          f"but the profile is {profile!r}"))

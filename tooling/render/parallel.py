@@ -15,11 +15,9 @@ from __future__ import annotations
 
 import pickle
 from pathlib import Path
-from typing import Any
 
 from docutils import nodes
 from docutils.utils import new_document
-from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.util.nodes import inline_all_toctrees
 

@@ -38,6 +38,7 @@ from sphinx.util.nodes import inline_all_toctrees
 
 from .. import TEMPLATES
 from ..directives import nodes as stdnodes
+from ..directives.nodes import ancestors
 from ..model.labels import label
 from ..model.metadata import StandardMetadata
 from .cover import cover_values
@@ -359,14 +360,8 @@ def _fix_parents(node: nodes.Element) -> None:
 def _top_sections(tree: nodes.document) -> list[nodes.section]:
     """Sections not inside another section, in document order."""
     return [s for s in tree.findall(nodes.section) if not isinstance(s.parent, nodes.section)
-            and not any(isinstance(a, nodes.section) for a in _ancestors(s))]
+            and not any(isinstance(a, nodes.section) for a in ancestors(s))]
 
-
-def _ancestors(node: nodes.Node):
-    node = node.parent
-    while node is not None:
-        yield node
-        node = node.parent
 
 
 def _first_body_anchor(toc: list[dict]) -> str | None:

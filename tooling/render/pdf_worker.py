@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-__all__ = ["RepositoryFetcher", "main", "page_label_ranges", "render"]
+__all__ = ["main", "make_fetcher", "page_label_ranges", "render"]
 
 
 def _allowed_roots(root: Path) -> list[Path]:
