@@ -12,7 +12,8 @@ TO    ?= HEAD
 publish: $(STAMP)      ## build every standard's official outputs into build/publish/
 	$(STD) publish
 
-test: $(STAMP)         ## run the test suite
+test: $(STAMP)         ## check the code (ruff), then run the test suite
+	$(VENV)/bin/ruff check --quiet tooling tests benchmarks
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 setup: $(STAMP)        ## create .venv with the pinned stack and install Debian packages when missing
