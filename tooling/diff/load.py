@@ -247,7 +247,7 @@ def snapshot(app, slug: str, label: str) -> Snapshot:
     for docname in domain.docs_of(slug):
         if docname == f"{slug}/index":
             continue
-        tree = env.get_and_resolve_doctree(docname, app.builder)
+        tree = env.get_and_resolve_doctree(docname, app.builder, tags=app.tags)
         file = str(env.doc2path(docname))
         for node in tree.findall(lambda n: isinstance(n, (nodes.section, stdnodes.term_entry))):
             item = keys.get(node.get("std_key", ""))

@@ -7,12 +7,64 @@ pages, so pagination never shows up as a change.
 
 The result (:class:`DiffResult`) is what ``std diff --format json`` prints::
 
-    {"from": …, "to": …, "standard": …,
-     "clauses": [{"id", "status", "old_number", "new_number", "title", "class", "changes": [Change…]}],
-     "summary": {…}}
+    {"from": "ed2020", "to": "HEAD", "standard": "GB/T 12345—XXXX",
+     "clauses": [Clause…],
+     "summary": Summary}
 
-with ``status`` one of ``unchanged``, ``added``, ``deleted``, ``moved``,
-``renumbered``, ``modified``, and ``class`` ``technical``, ``editorial`` or ``none``.
+with ``foreword`` (the draft list of technical changes, a string) added by ``--foreword``.
+
+A clause (one per clause, annex or term entry of either revision, in the new
+revision's reading order; a deleted clause where it stood)::
+
+    {"id": "marking",                 # stable ID (new side; old side for a deleted clause)
+     "status": "moved",               # unchanged | added | deleted | moved | renumbered | modified
+     "old_number": "5.3", "new_number": "6.1",   # null where the clause does not exist
+     "title": "标志", "old_title": "",           # old_title: when the title changed
+     "class": "technical",            # technical | editorial | none (unchanged)
+     "kind": "clause",                # clause | term
+     "moved": true,                   # parent or place among siblings changed ("moved+modified"
+     "modified": true,                #   when it changed too: one entry, never delete + insert)
+     "old_parent": "5", "new_parent": "6",       # parents' numbers
+     "matched_by": "id",              # id | similarity | "" (added, deleted)
+     "reasons": ["moved"],            # clause-level: term added, normative annex deleted, clause added,
+                                      #   annex normative → informative, moved, renumbered
+     "changes": [Change…]}
+
+``status`` priority: ``added``/``deleted``; ``moved`` (with ``changes`` if it also
+changed); ``modified`` (title or blocks changed; the number may have changed too);
+``renumbered`` (number changed only); ``unchanged``.
+
+A change (a block of the clause, or its title, ``block: "title"``; unchanged blocks
+leave none)::
+
+    {"kind": "modified",              # added | deleted | modified | moved (a block that changed
+                                      #   place; "elsewhere" names the other clause when it moved
+                                      #   between clauses: "old" only at the place it left)
+     "block": "paragraph",            # paragraph, list-item, note, example, table-row, table-title,
+                                      #   figure, formula, term-line, block, literal_block, title …
+     "key": "",                       # a table row's key, a figure's or formula's ID
+     "old": "…应为220 V…", "new": "…应不低于230 V…",   # the reader's texts ("" when absent)
+     "tokens": [["equal", "…应"], ["delete", "为220"], ["insert", "不低于230"], ["equal", " V…"]],
+                                      # word-level diff of a modified or moved-and-changed block;
+                                      #   equal + insert tokens give "new" exactly
+     "class": "technical",            # technical | editorial
+     "reasons": ["220 V → 230 V"],    # why technical (or the editorial kinds: wording, punctuation,
+                                      #   case, renumbering, informative, moved, translation)
+     "details": [{"type": "value", "old": "220 V", "new": "230 V"}],
+                                      # the reasons as data; type: verbal-form (+ old_kind, new_kind),
+                                      #   requirement (+ old_kind, new_kind), value, citation,
+                                      #   citation-dating, term, or the editorial kinds
+     "elsewhere": "",
+     "old_line": 12, "new_line": 14}  # source lines (0 when unknown)
+
+The summary::
+
+    {"clauses": {"unchanged": 40, "modified": 3, "added": 1, …},   # clauses per status
+     "clauses_by_class": {"technical": 2, "editorial": 3},         # changed clauses per class
+     "changes_by_class": {"technical": 4, "editorial": 6},         # block changes per class
+     "total_changes": 10,
+     "unrelated": false,              # true: the revisions share almost nothing; "clauses" is empty
+     "similarity": 0.94}              # share of the smaller revision found in the other (0–1)
 """
 
 from __future__ import annotations
@@ -122,6 +174,15 @@ class ChangeEntry:
         class_: ``technical`` or ``editorial``; reasons: why technical (e.g.
             ``"requirement → recommendation (应 → 宜)"``, ``"value 220 V → 230 V"``).
         old_line, new_line: source lines.
+        details: the reasons as data, one ``{"type", "old", "new"}`` per reason (``type``:
+            ``verbal-form``, ``value``, ``citation``, ``citation-dating``, ``requirement``,
+            ``annex``, ``term``, ``wording``, ``punctuation``, ``case``, ``informative``,
+            ``renumbering``, ``moved``, ``translation``); what the foreword draft is written from.
+        elsewhere: for a block that moved to another clause, the number of the clause at the
+            other end: in the clause it moved to, the entry (``moved``, with ``old`` and ``new``)
+            names where it came from (old numbering); in the clause it left, the entry
+            (``moved``, ``old`` only) names where it went (new numbering). ``""`` otherwise.
+        old_stable, new_stable: the ``stable`` texts compared (not in the JSON).
     """
 
     kind: str
@@ -134,11 +195,17 @@ class ChangeEntry:
     reasons: list[str] = field(default_factory=list)
     old_line: int = 0
     new_line: int = 0
+    details: list[dict] = field(default_factory=list)
+    elsewhere: str = ""
+    old_stable: str = field(default="", repr=False)
+    new_stable: str = field(default="", repr=False)
 
     def to_json(self) -> dict:
         data = asdict(self)
         data["class"] = data.pop("class_")
         data["tokens"] = [[t.op, t.text] for t in self.tokens]
+        data.pop("old_stable")
+        data.pop("new_stable")
         return data
 
 
@@ -152,7 +219,15 @@ class ClauseDiff:
         title: the new title (the old one for a deleted clause); old_title: when it changed.
         class_: ``technical``, ``editorial`` or ``none``; changes: the block changes.
         old_parent, new_parent: parent numbers, to show where a moved clause came from.
+        reasons: clause-level reasons (``term added``, ``normative annex deleted``, ``moved``,
+            ``renumbered`` …); the block changes carry their own.
         matched_by: ``id`` or ``similarity`` (how the two sides were paired), or ``""``.
+        kind: ``clause`` or ``term``.
+        moved: the clause changed parent or place among its siblings (status ``moved``, with
+            ``changes`` when it was modified too: "moved+modified").
+        modified: its title or content changed (``changes`` is not empty).
+        old_key, new_key: the clause's key in each snapshot (``None`` where it does not exist),
+            to find its blocks there.
     """
 
     id: str
@@ -167,11 +242,18 @@ class ClauseDiff:
     new_parent: str | None = None
     matched_by: str = ""
     kind: str = "clause"
+    moved: bool = False
+    modified: bool = False
+    old_key: str | None = None
+    new_key: str | None = None
+    reasons: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return {"id": self.id, "status": self.status, "old_number": self.old_number, "new_number": self.new_number,
                 "title": self.title, "class": self.class_, "changes": [c.to_json() for c in self.changes],
-                "old_title": self.old_title, "matched_by": self.matched_by, "kind": self.kind}
+                "old_title": self.old_title, "matched_by": self.matched_by, "kind": self.kind,
+                "moved": self.moved, "modified": self.modified, "old_parent": self.old_parent,
+                "new_parent": self.new_parent, "reasons": self.reasons}
 
 
 @dataclass
@@ -181,9 +263,11 @@ class DiffResult:
     old: Snapshot
     new: Snapshot
     clauses: list[ClauseDiff] = field(default_factory=list)
+    unrelated: bool = False
+    similarity: float = 1.0
 
     def summary(self) -> dict:
-        """Counts per status and per class, and of block changes per class."""
+        """Counts per status and per class, and of block changes per class (see the module docstring)."""
         statuses: dict[str, int] = {}
         classes = {"technical": 0, "editorial": 0}
         changes = {"technical": 0, "editorial": 0}
@@ -194,7 +278,8 @@ class DiffResult:
             for change in clause.changes:
                 changes[change.class_] = changes.get(change.class_, 0) + 1
         return {"clauses": statuses, "clauses_by_class": classes, "changes_by_class": changes,
-                "total_changes": sum(changes.values())}
+                "total_changes": sum(changes.values()), "unrelated": self.unrelated,
+                "similarity": round(self.similarity, 3)}
 
     def to_json(self) -> dict:
         return {"from": self.old.label, "to": self.new.label, "standard": self.new.designation or self.old.designation,

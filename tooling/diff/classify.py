@@ -1,0 +1,401 @@
+"""Technical or editorial: the class of each change (pipeline step: classify).
+
+A block change is **technical** when, in normative text:
+
+- a verbal form's strength or polarity changed — the verbal-form classifier
+  (:func:`tooling.lint.classifier.classify`) runs on both sides; forms are
+  aligned in order and compared by kind and polarity, so 应 → 应该 (the same
+  provision) is editorial and 宜 → 应 is ``宜 → 应 (recommendation → requirement)``;
+  forms in quotation marks (the RFC 2119 key words quoted) are mentions, not provisions;
+- a provision (requirement, recommendation, permission) was added or removed —
+  the forms of an added or deleted block, or, for a list item, those of the
+  lead-in it continues (``The organization shall:`` …);
+- a number or a unit changed (``220 V → 230 V``) — numbers that are
+  references or labels (``3.1.4.1``, ``see 5.3``, ``Table 2``) are renumbering;
+- a citation or its dating changed (``GB/T 1—2009 → GB/T 1—2020``, a cited
+  document added or removed);
+- a preferred term changed, or a term entry was added or removed;
+- a normative annex was added or removed, or an annex changed obligation.
+
+Everything else is **editorial**: wording, punctuation, case, renumbering,
+structure (a clause moved), translation (in an edition compared through its
+catalogs, a segment that got or lost its translation: the text changed language). Changes in informative elements (foreword,
+introduction, bibliography, notes, examples, informative annexes) are editorial
+too: they carry no provisions.
+
+Reasons are stored on each :class:`~tooling.diff.model.ChangeEntry` as text
+(``reasons``) and as data (``details``: ``{"type", "old", "new"}``); a clause's
+class is the strongest of its changes (``technical`` > ``editorial`` > ``none``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+from ..lint.classifier import Form, classify
+from ..model.designation import DesignationError, parse_designation
+from .model import ChangeEntry, Clause, ClauseDiff
+from .tokens import tokenize
+
+__all__ = ["INFORMATIVE_ROLES", "citations", "classify_change", "classify_clause", "provisions", "quantities"]
+
+#: Clause roles whose content carries no provisions.
+INFORMATIVE_ROLES = ("foreword", "introduction", "bibliography", "index")
+_INFORMATIVE_BLOCKS = ("note", "example")
+_PROVISIONS = ("requirement", "recommendation", "permission")
+_QUOTES_OPEN = "“\"「『‘'"
+_QUOTES_CLOSE = "”\"」』’'"
+
+_CITATION = re.compile(
+    r"(?<![A-Za-z0-9])(?:GB(?:/[TZ])?|[A-Z]{2}/[TZ]|DB\d{2}(?:/T)?|T/[A-Z0-9]+|ISO(?:/IEC)?(?:/IEEE)?|IEC|IEEE|ITU-T"
+    r"|RFC|BCP|STD)"
+    r"\s*(?:(?:DIS|FDIS|CD|WD|TS|TR|PAS)\s+)?"
+    r"(?:\d+|X+)(?:[.\-](?:\d+|X+))*"
+    r"(?:\s*(?:[-—–]|:)\s*(?:\d{4}|X{4}|—))?"
+)
+_REFERENCE_BEFORE = re.compile(
+    r"(?:\b(?:see|Clause|clause|Clauses|Subclause|subclause|Section|section|Sections|Table|Figure|Formula|Annex|"
+    r"Note|Example|item|step)|§|见|第|按|表|图|公式|附录|条|款)\s*$")
+_UNITS = (
+    "kV mV V kA mA A kW MW mW W kWh Wh Hz kHz MHz GHz ℃ ℉ °C °F K % ‰ ppm km cm mm μm um nm m km/h m/s m² m³ cm² mm² "
+    "h min s ms μs us ns d kg mg μg g t L l mL ml Pa kPa MPa GPa bar N kN J kJ dB dBm dBA lx lm cd bit bits kbit "
+    "Mbit Gbit byte bytes B kB KB MB GB TB octets characters members items parameters months month years year days "
+    "day hours hour minutes minute seconds second weeks week times digits pairs 年 个月 月 周 天 日 小时 分钟 秒 个 "
+    "次 位 倍 项 条 人 台 件 组 字节 字符"
+).split()
+_UNIT_SET = set(_UNITS)
+
+
+def _norm(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+#: Text that defines the verbal forms themselves (RFC 2119 / RFC 8174 key words, a verbal-form table):
+#: it mentions the forms, it does not state provisions.
+_KEY_WORDS = re.compile(
+    r"^\W*(?:MUST|SHALL|SHOULD|MAY|REQUIRED|RECOMMENDED|OPTIONAL)(?:\s+NOT)?\W*\s+(?:This|the)\s+"
+    r"(?:word|phrase|adjective)|\bkey\s*words\b.*\bare\s+to\s+be\s+interpreted\b|\bBCP\s*14\b"
+    r"|\bRFC\s*2119\b.*\bRFC\s*8174\b", re.S)
+
+
+def provisions(text: str, lang: str, *, with_possibility: bool = False) -> list[Form]:
+    """The verbal forms of ``text`` that state provisions.
+
+    Mentions are left out: forms in quotation marks (“MUST”), and text that defines the key
+    words themselves (the RFC 2119 boilerplate).
+    """
+    if _KEY_WORDS.search(text):
+        return []
+    text = re.sub(r"\[→[^\]]*\]", lambda m: " " * len(m.group(0)), text)
+    forms = []
+    for form in classify(text, lang):
+        if form.kind not in _PROVISIONS and not with_possibility:
+            continue
+        before = text[form.start - 1] if form.start else ""
+        after_at = form.start + len(form.text)
+        after = text[after_at] if after_at < len(text) else ""
+        if before and after and before in _QUOTES_OPEN and after in _QUOTES_CLOSE:
+            continue
+        forms.append(form)
+    return forms
+
+
+def _label(form: Form) -> str:
+    return form.kind + (" (negative)" if form.polarity == "-" else "")
+
+
+def text_language(text: str, default: str) -> str:
+    """``zh`` for text written mostly in Han characters (an untranslated segment of an English edition), else
+    ``en`` for Latin text, else ``default``."""
+    han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    if han > latin:
+        return "zh"
+    return "en" if latin > han else default
+
+
+def _form_changes(old: str, new: str, lang: str) -> list[dict]:
+    """Verbal-form changes between two texts: strength or polarity changed, provision added or removed."""
+    a = provisions(old, lang, with_possibility=True)
+    b = provisions(new, lang, with_possibility=True)
+    la, lb = [_label(f) for f in a], [_label(f) for f in b]
+    details: list[dict] = []
+    matcher = difflib.SequenceMatcher(None, la, lb, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        olds, news = a[i1:i2], b[j1:j2]
+        for x, y in zip(olds, news):
+            if x.kind == y.kind and x.polarity == y.polarity:
+                continue
+            details.append({"type": "verbal-form", "old": x.text, "new": y.text,
+                            "old_kind": _label(x), "new_kind": _label(y)})
+        for x in olds[len(news):]:
+            if x.kind in _PROVISIONS:
+                details.append({"type": "requirement", "old": x.text, "new": "", "old_kind": _label(x), "new_kind": ""})
+        for y in news[len(olds):]:
+            if y.kind in _PROVISIONS:
+                details.append({"type": "requirement", "old": "", "new": y.text, "old_kind": "", "new_kind": _label(y)})
+    return details
+
+
+def citations(text: str) -> list[tuple[str, str, str]]:
+    """Citations written in ``text``: ``(key, year or "", as written)``."""
+    found = []
+    for m in _CITATION.finditer(text):
+        written = m.group(0).strip()
+        try:
+            designation = parse_designation(written.replace("–", "-"))
+            key, year = designation.key, designation.year or ""
+        except DesignationError:
+            key, year = re.sub(r"\s+", " ", written), ""
+        found.append((key, "" if year in ("XXXX",) else year, written))
+    return found
+
+
+def _citation_changes(old: str, new: str) -> list[dict]:
+    a, b = citations(old), citations(new)
+    details: list[dict] = []
+    years_a: dict[str, list[tuple[str, str]]] = {}
+    years_b: dict[str, list[tuple[str, str]]] = {}
+    for key, year, written in a:
+        years_a.setdefault(key, []).append((year, written))
+    for key, year, written in b:
+        years_b.setdefault(key, []).append((year, written))
+    for key in years_a.keys() | years_b.keys():
+        ya, yb = years_a.get(key, []), years_b.get(key, [])
+        if not ya:
+            details.append({"type": "citation", "old": "", "new": yb[0][1]})
+        elif not yb:
+            details.append({"type": "citation", "old": ya[0][1], "new": ""})
+        elif {y for y, _ in ya} != {y for y, _ in yb}:
+            sa, sb = {y for y, _ in ya}, {y for y, _ in yb}
+            old_w = next((w for y, w in ya if y not in sb), ya[0][1])
+            new_w = next((w for y, w in yb if y not in sa), yb[0][1])
+            details.append({"type": "citation-dating", "old": old_w, "new": new_w})
+    return sorted(details, key=lambda d: (d["old"] or d["new"]))
+
+
+def quantities(text: str) -> list[tuple[str, bool]]:
+    """Numbers of ``text`` with their unit: ``("220 V", is_reference)``.
+
+    References and labels (``3.1.4.1``, ``see 5.3``, ``表2``) are flagged; citations and
+    element references (``[→id]``) are left out.
+    """
+    text = re.sub(r"\[→[^\]]*\]", lambda m: " " * len(m.group(0)), text)
+    for m in _CITATION.finditer(text):
+        text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    tokens = tokenize(text)
+    found: list[tuple[str, bool]] = []
+    offset = 0
+    for index, token in enumerate(tokens):
+        start = offset
+        offset += len(token)
+        if not token[:1].isdigit() and not (len(token) > 1 and token[0] in "-−+±" and token[1].isdigit()):
+            continue
+        unit = space = ""
+        k = index + 1
+        if k < len(tokens) and tokens[k] in (" ", "\u00a0", "\u202f"):
+            space = " "
+            k += 1
+        if k < len(tokens):
+            candidate = tokens[k]
+            # units of several tokens (km/h, m/s, 个月, °C)
+            for width in (3, 2, 1):
+                joined = "".join(tokens[k:k + width])
+                if joined in _UNIT_SET:
+                    candidate = joined
+                    break
+            if candidate in _UNIT_SET:
+                unit = candidate
+        before, after = text[max(0, start - 12):start], text[offset:offset + 1]
+        reference = (token.count(".") >= 2 or bool(_REFERENCE_BEFORE.search(before))
+                     or (before.endswith("[") and after == "]")                    # [2]: a bibliography entry
+                     or (token.count(".") == 1 and before.endswith(("(", "（")) and after in (")", "）")))  # (2.7)
+        found.append((token + (space + unit if unit else ""), reference))
+    return found
+
+
+def _value_changes(old: str, new: str) -> tuple[list[dict], bool]:
+    """Changed values (number with unit), and whether referenced numbers (renumbering) changed."""
+    a, b = quantities(old), quantities(new)
+    va, vb = [q for q, ref in a if not ref], [q for q, ref in b if not ref]
+    ra, rb = [q for q, ref in a if ref], [q for q, ref in b if ref]
+    details: list[dict] = []
+    matcher = difflib.SequenceMatcher(None, va, vb, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        olds, news = va[i1:i2], vb[j1:j2]
+        for k in range(max(len(olds), len(news))):
+            details.append({"type": "value", "old": olds[k] if k < len(olds) else "",
+                            "new": news[k] if k < len(news) else ""})
+    return details, ra != rb
+
+
+def _words(text: str, *, case: bool) -> list[str]:
+    """The tokens of ``text`` without white space and punctuation (numbers stay whole: 2.20 ≠ 220)."""
+    words = [t for t in tokenize(_norm(text))
+             if not (t.isspace() or (len(t) == 1 and unicodedata.category(t)[0] in "PS"))]
+    return [w.casefold() for w in words] if case else words
+
+
+_LABEL_NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+){2,}(?![\w.])")
+
+
+def _singular(term: str) -> list[str]:
+    """An English term's words, case-folded, without a plural ``s`` (Component Records ~ component record)."""
+    return [re.sub(r"(?<=[a-z]{3})s$", "", w) for w in _words(term, case=True)]
+
+
+def _editorial_kind(old: str, new: str) -> str:
+    """``punctuation``, ``case``, ``renumbering`` (numbers typed as labels, ``3.1.1.1``) or ``wording``."""
+    if _words(old, case=False) == _words(new, case=False):
+        return "punctuation"
+    bare_old, bare_new = _LABEL_NUMBER.sub("#", old), _LABEL_NUMBER.sub("#", new)
+    if (bare_old, bare_new) != (old, new) and _words(bare_old, case=True) == _words(bare_new, case=True):
+        return "renumbering"
+    if _words(old, case=True) == _words(new, case=True):
+        return "case"
+    return "wording"
+
+
+def reason_text(detail: dict, lang: str) -> str:
+    """A detail as a short text: ``宜 → 应 (recommendation → requirement)``, ``220 V → 230 V`` …"""
+    kind, old, new = detail["type"], detail.get("old", ""), detail.get("new", "")
+    if kind == "verbal-form":
+        return f"{old} → {new} ({detail['old_kind']} → {detail['new_kind']})"
+    if kind == "requirement":
+        return (f"{detail['new_kind']} added ({new})" if new else f"{detail['old_kind']} removed ({old})")
+    if kind == "value":
+        return f"{old or '∅'} → {new or '∅'}"
+    if kind == "citation":
+        return f"citation added: {new}" if new else f"citation removed: {old}"
+    if kind == "citation-dating":
+        return f"citation {old} → {new}"
+    if kind == "term":
+        return f"term {old} → {new}" if old and new else (f"term added: {new}" if new else f"term deleted: {old}")
+    if kind == "annex":
+        return detail.get("text") or f"annex {old or '∅'} → {new or '∅'}"
+    return kind
+
+
+def _lead_in(blocks, stable: str) -> str:
+    """The text of the block a list item continues (the nearest preceding block that is not an item)."""
+    for index, block in enumerate(blocks):
+        if block.stable == stable:
+            for previous in range(index - 1, -1, -1):
+                if blocks[previous].kind != "list-item":
+                    return blocks[previous].stable
+            return ""
+    return ""
+
+
+def classify_change(change: ChangeEntry, lang: str, *, informative: bool, old: Clause | None = None,
+                    new: Clause | None = None) -> None:
+    """Set ``class_``, ``reasons`` and ``details`` of one block change."""
+    old_text = change.old_stable or change.old
+    new_text = change.new_stable or change.new
+    lang = text_language(old_text + new_text, lang)
+    details: list[dict] = []
+    editorial: list[dict] = []
+    if informative or change.block in _INFORMATIVE_BLOCKS:
+        editorial.append({"type": "informative", "old": "", "new": ""})
+    elif change.kind in ("modified", "moved") and old_text and new_text and \
+            text_language(old_text, "") and text_language(new_text, "") and \
+            text_language(old_text, "") != text_language(new_text, ""):
+        # a segment of a translated edition that got (or lost) its translation: no change of content
+        editorial.append({"type": "translation", "old": "", "new": ""})
+    elif change.block == "title" and (old is not None and old.kind == "term" or new is not None and new.kind == "term"):
+        kind = _editorial_kind(old_text, new_text)
+        if kind == "wording" and _singular(old_text) != _singular(new_text):
+            details.append({"type": "term", "old": change.old, "new": change.new})
+        else:
+            editorial.append({"type": kind if kind != "wording" else "number (singular/plural)", "old": "", "new": ""})
+    elif change.kind == "moved" and (not change.new or old_text == new_text):
+        editorial.append({"type": "moved", "old": "", "new": change.elsewhere})
+    elif change.kind in ("modified", "moved") and _editorial_kind(old_text, new_text) != "wording":
+        # punctuation or case only (quotation marks around a key word make no provision)
+        editorial.append({"type": _editorial_kind(old_text, new_text), "old": "", "new": ""})
+    else:
+        details += _form_changes(old_text, new_text, lang)
+        if change.kind in ("added", "deleted") and change.block == "list-item" and not details:
+            # an item of a list introduced by a provision ("The organization shall:") is one
+            clause = new if change.kind == "added" else old
+            lead = _lead_in(clause.blocks, new_text if change.kind == "added" else old_text) if clause else ""
+            forms = provisions(lead, lang)
+            if forms:
+                form = forms[-1]
+                details.append({"type": "requirement", "old": "" if change.kind == "added" else form.text,
+                                "new": form.text if change.kind == "added" else "",
+                                "old_kind": "" if change.kind == "added" else _label(form),
+                                "new_kind": _label(form) if change.kind == "added" else ""})
+        if change.kind in ("modified", "moved"):
+            values, renumbered = _value_changes(old_text, new_text)
+            details += values
+            details += _citation_changes(old_text, new_text)
+            if not details:
+                kind = _editorial_kind(old_text, new_text)
+                if renumbered and kind != "renumbering":
+                    editorial.append({"type": "renumbering", "old": "", "new": ""})
+                editorial.append({"type": kind, "old": "", "new": ""})
+        elif not details:
+            editorial.append({"type": "wording", "old": "", "new": ""})
+    change.details = details or editorial
+    change.class_ = "technical" if details else "editorial"
+    change.reasons = [reason_text(d, lang) for d in details] if details else _dedupe(d["type"] for d in editorial)
+
+
+def _dedupe(items) -> list[str]:
+    seen: list[str] = []
+    for item in items:
+        if item not in seen:
+            seen.append(item)
+    return seen
+
+
+def is_informative(clause: Clause | None, ancestors: list[Clause]) -> bool:
+    """True when a clause or one of its ancestors is an informative element."""
+    for c in ([clause] if clause else []) + ancestors:
+        if c.role in INFORMATIVE_ROLES or (c.role == "annex" and c.obligation == "informative"):
+            return True
+    return False
+
+
+def in_normative_annex(clause: Clause | None, ancestors: list[Clause]) -> bool:
+    return any(c.role == "annex" and c.obligation == "normative" for c in ([clause] if clause else []) + ancestors)
+
+
+def classify_clause(diff: ClauseDiff, old: Clause | None, new: Clause | None, lang: str, *, informative: bool,
+                    normative_annex: bool) -> None:
+    """Set the class and clause-level reasons of a clause from its changes and its status."""
+    reasons: list[str] = []
+    technical = any(c.class_ == "technical" for c in diff.changes)
+    clause = new or old
+    if diff.status in ("added", "deleted"):
+        verb = "added" if diff.status == "added" else "deleted"
+        if clause.kind == "term":
+            technical = True
+            reasons.append(f"term {verb}")
+        elif clause.role == "annex" and clause.obligation == "normative":
+            technical = True
+            reasons.append(f"normative annex {verb}")
+        elif not informative:
+            technical = technical or bool(clause.blocks)
+            reasons.append(f"clause {verb}")
+    elif old is not None and new is not None and old.role == new.role == "annex" and old.obligation != new.obligation:
+        technical = True
+        reasons.append(f"annex {old.obligation} → {new.obligation}")
+    if diff.moved:
+        reasons.append("moved")
+    if diff.status == "renumbered":
+        reasons.append("renumbered")
+    diff.reasons = reasons
+    if technical:
+        diff.class_ = "technical"
+    elif diff.status != "unchanged" or diff.changes:
+        diff.class_ = "editorial"
+    else:
+        diff.class_ = "none"

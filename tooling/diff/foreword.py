@@ -1,0 +1,193 @@
+"""The foreword's list of technical changes, drafted from a diff (pipeline step: render).
+
+In the profile's form and the language of the snapshots:
+
+- GB, Chinese (GB/T 1.1-2020 8.3 c))::
+
+    与GB/T XXXXX—2020相比，除结构调整和编辑性改动外，主要技术变化如下：
+    a) 增加了“数据泄漏”的术语和定义（见3.8）；
+    b) 更改了“测试条件”，将“宜”改为“应”，将“220 V”改为“230 V”（见6.1，2020年版的5.4）；
+    c) 删除了“抽样”（2020年版的7.2）。
+
+  New-side places with 见, old-side places with "<year>年版的" (the old snapshot's
+  edition); a clause is 第5章, an annex 附录A, a subclause 5.3.
+- GB, English: "Compared with GB/T X—Y, apart from structural adjustments and
+  editorial changes, the main technical changes are as follows:" with
+  ``a) added “…” (see 5.3);`` ``b) changed “…”: should → shall (see 6.1; 5.4 of the 2020 edition);``.
+- ISO (ISO/IEC Directives Part 2, foreword): "The main changes are as follows:"
+  with ``— “…” has been added (5.3);`` items; in Chinese "主要变化如下：" with ``——`` items.
+
+Only technical changes are listed; an added or deleted clause whose parent is
+added or deleted too is covered by its parent's item. The text is a draft for
+the editor, who rewrites the items in the committee's words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import ClauseDiff, DiffResult
+
+__all__ = ["technical_changes"]
+
+_KIND_ZH = {"requirement": "要求型条款", "recommendation": "推荐型条款", "permission": "允许型条款",
+            "possibility": "陈述型条款"}
+_MAX_DETAILS = 3
+
+
+def _letter(index: int) -> str:
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return letters[index] if index < 26 else letters[index // 26 - 1] + letters[index % 26]
+
+
+def _place(number: str | None, lang: str, profile: str) -> str:
+    """How a place reads: 第5章 / 附录A / 5.3 (zh); Clause 5 / Annex A / 5.3 (en)."""
+    if not number:
+        return ""
+    if re.fullmatch(r"[A-Z]", number):
+        return f"附录{number}" if lang == "zh" else f"Annex {number}"
+    if re.fullmatch(r"\d+", number):
+        return f"第{number}章" if lang == "zh" else f"Clause {number}"
+    return number
+
+
+def _edition(result: DiffResult) -> str:
+    return (result.old.edition or "").strip()
+
+
+def _designation(result: DiffResult) -> str:
+    designation = result.old.designation or result.new.designation
+    edition = _edition(result)
+    if re.fullmatch(r"\d{4}", edition) and not re.search(r"[—:\-]\s*(\d{4}|X{4})$", designation):
+        designation += ("—" if result.old.profile == "gb" else ":") + edition
+    return designation
+
+
+def _quote(text: str, lang: str) -> str:
+    return f"“{text}”" if text else ""
+
+
+def _details(diff: ClauseDiff, lang: str) -> list[str]:
+    """What changed technically in a matched clause, as short phrases in the language."""
+    phrases: list[str] = []
+    for change in diff.changes:
+        if change.class_ != "technical":
+            continue
+        for d in change.details:
+            kind, old, new = d.get("type"), d.get("old", ""), d.get("new", "")
+            if lang == "zh":
+                if kind in ("verbal-form", "value", "citation-dating", "term") and old and new:
+                    prefix = "术语" if kind == "term" else "引用文件" if kind == "citation-dating" else ""
+                    phrase = f"将{prefix}“{old}”改为“{new}”"
+                elif kind == "value":
+                    phrase = f"删除了“{old}”" if old else f"增加了“{new}”"
+                elif kind == "requirement":
+                    label = _KIND_ZH.get((d.get("new_kind") or d.get("old_kind") or "").split(" ")[0], "要求型条款")
+                    phrase = f"增加了{label}（{new}）" if new else f"删除了{label}（{old}）"
+                elif kind == "citation":
+                    phrase = f"增加了对{new}的引用" if new else f"删除了对{old}的引用"
+                else:
+                    continue
+            else:
+                if kind in ("verbal-form", "value", "citation-dating", "term") and old and new:
+                    prefix = "term " if kind == "term" else "citation " if kind == "citation-dating" else ""
+                    phrase = f"{prefix}“{old}” → “{new}”"
+                elif kind == "value":
+                    phrase = f"“{old}” removed" if old else f"“{new}” added"
+                elif kind == "requirement":
+                    label = (d.get("new_kind") or d.get("old_kind") or "requirement").split(" ")[0]
+                    phrase = f"{label} added ({new})" if new else f"{label} removed ({old})"
+                elif kind == "citation":
+                    phrase = f"citation of {new} added" if new else f"citation of {old} removed"
+                else:
+                    continue
+            if phrase not in phrases:
+                phrases.append(phrase)
+    for reason in diff.reasons:
+        if reason.startswith("annex "):
+            phrases.append(("将附录的性质由" + reason[6:].replace("informative", "资料性").replace("normative", "规范性")
+                            .replace(" → ", "改为")) if lang == "zh" else reason)
+    return phrases
+
+
+def _covered(diff: ClauseDiff, result: DiffResult) -> bool:
+    """An added/deleted clause whose parent is added/deleted too (its parent's item covers it)."""
+    if diff.status not in ("added", "deleted"):
+        return False
+    parent = diff.new_parent if diff.status == "added" else diff.old_parent
+    if parent is None:
+        return False
+    number_of = (lambda d: d.new_number) if diff.status == "added" else (lambda d: d.old_number)
+    return any(d.status == diff.status and number_of(d) == parent for d in result.clauses)
+
+
+def _item(diff: ClauseDiff, result: DiffResult, lang: str, profile: str, edition: str) -> str:
+    new_place = _place(diff.new_number, lang, profile)
+    old_place = _place(diff.old_number, lang, profile)
+    title = diff.title if diff.status != "deleted" else (diff.old_title or diff.title)
+    term = diff.kind == "term"
+    details = _details(diff, lang)[:_MAX_DETAILS]
+    if lang == "zh":
+        what = (f"术语“{title}”" if term else _quote(title, lang)) or new_place or old_place
+        old_ref = f"{edition}年版的{old_place}" if re.fullmatch(r"\d{4}", edition) else f"{edition}版的{old_place}"
+        if diff.status == "added":
+            body = f"增加了{what}" + (f"（见{new_place}）" if new_place else "")
+        elif diff.status == "deleted":
+            body = f"删除了{what}" + (f"（{old_ref}）" if old_place else "")
+        else:
+            refs = "，".join(x for x in (f"见{new_place}" if new_place else "", old_ref if old_place else "") if x)
+            body = f"更改了{what}" + ("，" + "，".join(details) if details else "") + (f"（{refs}）" if refs else "")
+        return body
+    what = (f"term “{title}”" if term else _quote(title, lang)) or new_place or old_place
+    if profile == "gb":
+        old_ref = f"{old_place} of the {edition} edition" if old_place else ""
+        if diff.status == "added":
+            return f"added {what}" + (f" (see {new_place})" if new_place else "")
+        if diff.status == "deleted":
+            return f"deleted {what}" + (f" ({old_ref})" if old_ref else "")
+        refs = "; ".join(x for x in (f"see {new_place}" if new_place else "", old_ref) if x)
+        return f"changed {what}" + (": " + "; ".join(details) if details else "") + (f" ({refs})" if refs else "")
+    if diff.status == "added":
+        return f"{what} has been added" + (f" ({new_place})" if new_place else "")
+    if diff.status == "deleted":
+        return f"{what} has been deleted" + (f" (formerly {old_place})" if old_place else "")
+    refs = new_place + (f", formerly {old_place}" if old_place and old_place != new_place else "")
+    return f"{what} has been revised" + (": " + "; ".join(details) if details else "") + (f" ({refs})" if refs else "")
+
+
+def technical_changes(result: DiffResult) -> str:
+    """The draft list of technical changes for the foreword (see the module docstring)."""
+    lang = result.new.language or result.old.language or "zh"
+    profile = result.new.profile or result.old.profile or "gb"
+    lang = "zh" if lang == "zh" else "en"
+    if result.unrelated:
+        return ("两个版本为互不相关的文件，无法列出技术变化。\n" if lang == "zh"
+                else "The two revisions are unrelated documents: no list of changes can be drafted.\n")
+    edition = _edition(result)
+    designation = _designation(result)
+    diffs = [d for d in result.clauses if d.class_ == "technical" and not _covered(d, result)]
+    items = [_item(d, result, lang, profile, edition) for d in diffs]
+    if profile == "gb":
+        if lang == "zh":
+            head = f"与{designation}相比，除结构调整和编辑性改动外，"
+            if not items:
+                return head + "无技术变化。\n"
+            lines = [head + "主要技术变化如下："]
+            lines += [f"{_letter(k)}) {item}{'。' if k == len(items) - 1 else '；'}" for k, item in enumerate(items)]
+        else:
+            head = f"Compared with {designation}, apart from structural adjustments and editorial changes, "
+            if not items:
+                return head + "there are no technical changes.\n"
+            lines = [head + "the main technical changes are as follows:"]
+            lines += [f"{_letter(k)}) {item}{'.' if k == len(items) - 1 else ';'}" for k, item in enumerate(items)]
+    elif lang == "zh":
+        if not items:
+            return "无技术变化。\n"
+        lines = ["主要变化如下："]
+        lines += [f"——{item}{'。' if k == len(items) - 1 else '；'}" for k, item in enumerate(items)]
+    else:
+        if not items:
+            return "There are no technical changes.\n"
+        lines = ["The main changes are as follows:"]
+        lines += [f"— {item}{'.' if k == len(items) - 1 else ';'}" for k, item in enumerate(items)]
+    return "\n".join(lines) + "\n"
