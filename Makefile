@@ -37,7 +37,7 @@ preview: $(STAMP)      ## live preview of the HTML site while editing
 	$(STD) preview
 
 diff: $(STAMP)         ## redline between two revisions: make diff FROM=<rev> TO=<rev>
-	$(STD) diff --from $(FROM) --to $(TO)
+	$(STD) diff --from $(FROM) --to $(TO) --format html --format pdf
 
 translations: $(STAMP) ## update the translation catalogs
 	$(STD) translate update

@@ -297,12 +297,12 @@ def test_unrelated_documents_are_reported_as_such():
 
 CLASSIFY = [
     # (lang, old, new, class, reason contained in the reasons)
-    ("zh", "适配器的外壳宜采用阻燃材料。", "适配器的外壳应采用阻燃材料。", "technical", "宜 → 应 (recommendation → requirement)"),
-    ("zh", "适配器应接地。", "适配器不应接地。", "technical", "应 → 不应 (requirement → requirement (negative))"),
+    ("zh", "适配器的外壳宜采用阻燃材料。", "适配器的外壳应采用阻燃材料。", "technical", "宜 → 应（推荐 → 要求）"),
+    ("zh", "适配器应接地。", "适配器不应接地。", "technical", "应 → 不应（要求 → 要求（否定））"),
     ("zh", LONG_ZH, LONG_ZH.replace("应为220 V", "应不低于230 V"), "technical", "220 V → 230 V"),
     ("zh", "温度宜为15 ℃～35 ℃。", "温度宜为10 ℃～35 ℃。", "technical", "15 ℃ → 10 ℃"),
-    ("zh", "应符合GB 4943.1—2011的规定。", "应符合GB 4943.1—2022的规定。", "technical", "citation GB 4943.1—2011 → GB 4943.1—2022"),
-    ("zh", "应符合GB 4943.1的规定。", "应符合GB 4943.1和GB/T 17626.2的规定。", "technical", "citation added: GB/T 17626.2"),
+    ("zh", "应符合GB 4943.1—2011的规定。", "应符合GB 4943.1—2022的规定。", "technical", "引用 GB 4943.1—2011 → GB 4943.1—2022"),
+    ("zh", "应符合GB 4943.1的规定。", "应符合GB 4943.1和GB/T 17626.2的规定。", "technical", "增加引用：GB/T 17626.2"),
     ("zh", "适配器应接地。", "适配器应该接地。", "editorial", "wording"),
     ("zh", "适配器应接地，并应标出型号。", "适配器应接地；并应标出型号。", "editorial", "punctuation"),
     ("zh", "按5.2测量。", "按5.3测量。", "editorial", "renumbering"),
@@ -454,12 +454,12 @@ def test_summary_text():
     assert lines[0] == "GB/T 12345—XXXX: old → new"
     assert lines[1] == "clauses: 3 modified, 1 moved, 3 added, 1 deleted, 1 unchanged"
     assert lines[2].startswith("classes: ")
-    assert "  5.1 → 5.1 modified technical: 宜 → 应 (recommendation → requirement) — 通用要求" in lines
+    assert "  5.1 → 5.1 modified technical: 宜 → 应（推荐 → 要求） — 通用要求" in lines
     assert "  5.2 → 5.3 modified technical: 220 V → 230 V — 电气要求" in lines
-    assert "  — → 5.2 added technical: clause added; requirement added (应) — 安全要求" in lines
-    assert "  5.3 → 6.1 moved+modified technical: moved; recommendation added (宜) — 标志" in lines
+    assert "  — → 5.2 added technical: clause added; 增加要求（应） — 安全要求" in lines
+    assert "  5.3 → 6.1 moved+modified technical: moved; 增加推荐（宜） — 标志" in lines
     assert "  — → 6 added technical: clause added — 标志和包装" in lines
-    assert "  5.4 → — deleted technical: clause deleted; recommendation removed (宜) — 贮存" in lines
+    assert "  5.4 → — deleted technical: clause deleted; 删除推荐（宜） — 贮存" in lines
     assert "  1 → 1 modified editorial: wording — 范围" in lines
     assert text.endswith("\n")
 
@@ -820,7 +820,7 @@ def test_cli_diff(adapter_repo):
     assert data["foreword"].startswith("与GB/T 12345—2020相比")
     result = runner.invoke(main, ["--root", str(adapter_repo), "diff", "--from", "ed2020", "--to", "c10"])
     assert result.exit_code == 0, result.output
-    assert "  — → 3.2 added technical: clause added; requirement added (应) — 安全要求" in result.output
+    assert "  — → 3.2 added technical: clause added; 增加要求（应） — 安全要求" in result.output
 
 
 def test_bad_revisions(adapter_repo, tmp_path):
@@ -829,9 +829,11 @@ def test_bad_revisions(adapter_repo, tmp_path):
     with pytest.raises(RevisionError, match="broken"):
         load_revision("broken", adapter_repo)
     result = CliRunner().invoke(main, ["--root", str(adapter_repo), "diff", "--from", "ed2020", "--to", "broken"])
-    assert result.exit_code == 1 and "broken" in result.output
+    assert result.exit_code == 1 and "Error: --to: broken" in result.output, result.output
+    assert "standards/adapter/index.md:5: ERROR: invalid metadata: stage: 'CD'" in result.output  # file and line
+    assert "Traceback" not in result.output
     result = CliRunner().invoke(main, ["--root", str(adapter_repo), "diff", "--from", "nope", "--to", "draft"])
-    assert result.exit_code == 1 and "nope: not a git ref" in result.output
+    assert result.exit_code == 1 and "Error: --from: nope: not a git ref" in result.output
 
 
 # -- real revision series from the shared corpus --------------------------------------------------------
@@ -1079,3 +1081,40 @@ def test_openchain_1_1_to_dis(corpus_snapshots):
     assert not [k for k, v in changed.items() if v[0] == "deleted"]
     text = technical_changes(result)
     assert text.startswith("The main changes are as follows:\n— ")
+
+
+
+def test_every_standard_is_compared_and_a_broken_one_does_not_stop_the_others(tmp_path):
+    """``make diff`` without --standard: each standard gets its redline; a broken one is named with its line."""
+    import shutil
+
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    write_revision(repo)
+    shutil.copytree(repo / "standards" / "adapter", repo / "standards" / "second")
+    index = repo / "standards" / "second" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("GB/T 12345", "GB/T 54321"), encoding="utf-8")
+    commit(repo, "v1")
+    write_revision(repo, safety=True)
+    text = index.read_text(encoding="utf-8")
+    index.write_text(text.replace("stage: published", "stage: CD"), encoding="utf-8")
+    commit(repo, "v2")
+
+    result = CliRunner().invoke(main, ["--root", str(repo), "diff", "--from", "v1", "--to", "v2",
+                                       "--format", "html", "--format", "text"])
+    assert result.exit_code == 1, result.output
+    assert "GB/T 12345—2020: v1 → v2" in result.stdout and "added technical" in result.stdout
+    assert "second: not compared: --to: v2: the metadata of second is invalid" in result.stderr
+    assert "standards/second/index.md:5: ERROR: invalid metadata: stage: 'CD'" in result.stderr
+    html = (repo / "build" / "diff" / "adapter.html").read_text(encoding="utf-8")
+    assert "<ins" in html and not (repo / "build" / "diff" / "second.html").exists()
+
+    result = CliRunner().invoke(main, ["--root", str(repo), "diff", "--from", "v1", "--to", "v2", "--format", "json"])
+    assert result.exit_code == 1 and "several standards" in result.output and "--standard" in result.output
+    result = CliRunner().invoke(main, ["--root", str(repo), "diff", "--from", "v1", "--to", "v2",
+                                       "--standard", "adapter", "--format", "json"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["standard"] == "GB/T 12345—2020"
+    result = CliRunner().invoke(main, ["--root", str(repo), "diff", "--from", "v1", "--to", "v2",
+                                       "--format", "text", "--format", "json"])
+    assert result.exit_code == 2 and "choose one" in result.output

@@ -581,6 +581,6 @@ def test_pdf_failure_is_reported(tmp_path):
     with pytest.raises(redline.RedlineError, match=r"exit status 3\): boom: bad font"):
         redline.write_pdf(en_result(), tmp_path / "x.pdf", REPO, worker=crash)
     hang = [sys.executable, "-c", "import time; time.sleep(60)"]
-    with pytest.raises(redline.RedlineError, match="longer than 1 s"):
+    with pytest.raises(redline.RedlineError, match="longer than the time limit of 1 s"):
         redline.write_pdf(en_result(), tmp_path / "x.pdf", REPO, timeout=1, worker=hang)
     assert not (tmp_path / "x.pdf").exists()

@@ -383,58 +383,111 @@ def translate_status(obj: Context, standards: tuple[str, ...], fmt: str) -> None
 @main.command()
 @click.option("--from", "old", required=True, metavar="REV", help="The earlier revision: git ref, folder or Markdown file.")
 @click.option("--to", "new", required=True, metavar="REV", help="The later revision: git ref, folder or Markdown file.")
-@click.option("--standard", metavar="SLUG", help="The standard (needed when a revision holds several).")
+@click.option("--standard", metavar="SLUG",
+              help="The standard to compare (default: every standard of the revisions; json needs one).")
 @click.option("--lang", type=click.Choice(["zh", "en"]),
               help="Compare in this language (a translation uses the standard's catalogs of each revision).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "html", "pdf"]), default="text", show_default=True)
+@click.option("--format", "formats", type=click.Choice(["text", "json", "html", "pdf"]), multiple=True,
+              help="text or json on stdout; html and pdf redlines written to build/diff/<slug>.<format>. "
+                   "Repeat for several (e.g. --format html --format pdf). Default: text.")
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Where to write html/pdf (default: build/diff/<slug>.<format>); json/text go to stdout.")
+              help="Where to write the html or pdf redline (one standard, one file format).")
 @click.option("--foreword", is_flag=True, help="Also print the draft of the foreword's list of technical changes.")
 @click.option("--designation", help="Designation, for a revision given as a Markdown file (imported on the fly).")
 @click.option("--source-lang", type=click.Choice(["zh", "en"]), help="Language of a Markdown revision.")
 @click.option("--profile", type=click.Choice(["gb", "iso"]), help="Profile of a Markdown revision.")
 @pass_context
-def diff(obj: Context, old: str, new: str, standard: str | None, lang: str | None, fmt: str, output: Path | None,
-         foreword: bool, designation: str | None, source_lang: str | None, profile: str | None) -> None:
-    """Compare two revisions of a standard clause by clause: a redline for reviewers.
+def diff(obj: Context, old: str, new: str, standard: str | None, lang: str | None, formats: tuple[str, ...],
+         output: Path | None, foreword: bool, designation: str | None, source_lang: str | None,
+         profile: str | None) -> None:
+    """Compare two revisions clause by clause: a redline for reviewers.
 
     Clauses are matched by stable ID, then by title and content; each is
     unchanged, added, deleted, moved, renumbered or modified, and each change
-    technical or editorial. JSON: {"from", "to", "standard", "clauses": [{"id",
-    "status", "old_number", "new_number", "title", "class", "changes"}], "summary"}.
+    technical or editorial. Without --standard every standard of the two
+    revisions is compared (a standard that fails to load is reported and the
+    others still compared). JSON (one standard): {"from", "to", "standard",
+    "clauses": [{"id", "status", "old_number", "new_number", "title", "class",
+    "changes"}], "summary"}.
     """
-    from .diff import diff_revisions
-    from .diff.foreword import technical_changes
-    from .diff.load import ImportOptions, RevisionError, load_revision
+    from .diff.load import ImportOptions, RevisionError, load_revision, load_revisions
 
+    formats = tuple(dict.fromkeys(formats or ("text",)))
+    if {"text", "json"} <= set(formats):
+        raise click.UsageError("--format text and --format json both write to stdout; choose one")
+    files = [f for f in formats if f in ("html", "pdf")]
+    if output is not None and len(files) != 1:
+        raise click.UsageError("--output names one file: give exactly one of --format html or --format pdf")
     project = obj.project
     options = ImportOptions(designation or "", source_lang or "", profile)
+    imported = any(Path(rev).exists() and not (Path(rev) / "conf.py").is_file() for rev in (old, new))
+    if standard or imported or "json" in formats:
+        try:
+            before = load_revision(old, project.root, standard, lang, options)
+        except RevisionError as exc:
+            raise click.ClickException(f"--from: {exc}") from None
+        try:
+            after = load_revision(new, project.root, standard or before.slug, lang, options)
+        except RevisionError as exc:
+            raise click.ClickException(f"--to: {exc}") from None
+        _report_diff(project, before, after, formats, output, foreword)
+        return
+
     try:
-        before = load_revision(old, project.root, standard, lang, options)
-        after = load_revision(new, project.root, standard or before.slug, lang, options)
+        befores, old_problems = load_revisions(old, project.root, lang, options)
     except RevisionError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise click.ClickException(f"--from: {exc}") from None
+    try:
+        afters, new_problems = load_revisions(new, project.root, lang, options)
+    except RevisionError as exc:
+        raise click.ClickException(f"--to: {exc}") from None
+    slugs = list(dict.fromkeys([*befores, *old_problems, *afters, *new_problems]))
+    if len(slugs) > 1 and output is not None:
+        raise click.UsageError("--output names one file: give --standard")
+    failed = False
+    for slug in slugs:
+        problem = old_problems.get(slug) and f"--from: {old_problems[slug]}" or (
+            new_problems.get(slug) and f"--to: {new_problems[slug]}")
+        if problem and len(slugs) == 1:
+            raise click.ClickException(problem)
+        if problem:
+            click.echo(f"{slug}: not compared: {problem}", err=True)
+            failed = True
+        elif slug not in befores:
+            click.echo(f"{slug}: new in {new} (nothing to compare)", err=True)
+        elif slug not in afters:
+            click.echo(f"{slug}: not in {new} (withdrawn or moved)", err=True)
+        else:
+            _report_diff(project, befores[slug], afters[slug], formats, output, foreword)
+    if failed:
+        sys.exit(1)
+
+
+def _report_diff(project, before, after, formats: tuple[str, ...], output: Path | None, foreword: bool) -> None:
+    """Diff two snapshots and write what ``formats`` asks for (text/json on stdout, html/pdf files)."""
+    from .diff import diff_revisions, redline
+    from .diff.foreword import technical_changes
+    from .diff.text import summary_text
+
     result = diff_revisions(before, after)
-    if fmt == "json":
+    if "json" in formats:
         data = result.to_json()
         if foreword:
             data["foreword"] = technical_changes(result)
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-    elif fmt == "text":
-        from .diff.text import summary_text
-
-        click.echo(summary_text(result), nl=False)
-        if foreword:
-            click.echo("\n" + technical_changes(result))
     else:
-        from .diff import redline
-
+        click.echo(summary_text(result).rstrip("\n"))
+    for fmt in (f for f in formats if f in ("html", "pdf")):
         path = output or project.build_dir / "diff" / f"{after.slug}.{fmt}"
         path.parent.mkdir(parents=True, exist_ok=True)
-        written = redline.write_html(result, path) if fmt == "html" else redline.write_pdf(result, path, project.root)
+        try:
+            written = (redline.write_html(result, path) if fmt == "html"
+                       else redline.write_pdf(result, path, project.root))
+        except redline.RedlineError as exc:
+            raise click.ClickException(str(exc)) from None
         click.echo(f"redline: {written}", err=True)
-        if foreword:
-            click.echo(technical_changes(result))
+    if foreword and "json" not in formats:
+        click.echo("\n" + technical_changes(result))
 
 
 @main.command()

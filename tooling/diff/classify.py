@@ -262,20 +262,43 @@ def _editorial_kind(old: str, new: str) -> str:
     return "wording"
 
 
+#: Verbal forms in Chinese (GB/T 1.1-2020 Annex C: 要求、推荐、允许、可能).
+_KINDS_ZH = {"requirement": "要求", "recommendation": "推荐", "permission": "允许", "possibility": "可能"}
+
+
+def _kind_text(kind: str, lang: str) -> str:
+    if lang != "zh":
+        return kind
+    base, negative = kind.removesuffix(" (negative)"), kind.endswith(" (negative)")
+    return _KINDS_ZH.get(base, base) + ("（否定）" if negative else "")
+
+
 def reason_text(detail: dict, lang: str) -> str:
-    """A detail as a short text: ``宜 → 应 (recommendation → requirement)``, ``220 V → 230 V`` …"""
+    """A technical detail as a short text in ``lang`` (``zh`` or ``en``).
+
+    ``{"type": "verbal-form", "old": "宜", "new": "应", ...}`` → ``宜 → 应（推荐 → 要求）`` in Chinese,
+    ``should → shall (recommendation → requirement)`` in English; values read ``220 V → 230 V``.
+    """
     kind, old, new = detail["type"], detail.get("old", ""), detail.get("new", "")
+    zh = lang == "zh"
+    old_kind, new_kind = _kind_text(detail.get("old_kind", ""), lang), _kind_text(detail.get("new_kind", ""), lang)
     if kind == "verbal-form":
-        return f"{old} → {new} ({detail['old_kind']} → {detail['new_kind']})"
+        return f"{old} → {new}（{old_kind} → {new_kind}）" if zh else f"{old} → {new} ({old_kind} → {new_kind})"
     if kind == "requirement":
-        return (f"{detail['new_kind']} added ({new})" if new else f"{detail['old_kind']} removed ({old})")
+        if zh:
+            return f"增加{new_kind}（{new}）" if new else f"删除{old_kind}（{old}）"
+        return f"{new_kind} added ({new})" if new else f"{old_kind} removed ({old})"
     if kind == "value":
         return f"{old or '∅'} → {new or '∅'}"
     if kind == "citation":
+        if zh:
+            return f"增加引用：{new}" if new else f"删除引用：{old}"
         return f"citation added: {new}" if new else f"citation removed: {old}"
     if kind == "citation-dating":
-        return f"citation {old} → {new}"
+        return f"引用 {old} → {new}" if zh else f"citation {old} → {new}"
     if kind == "term":
+        if zh:
+            return f"术语 {old} → {new}" if old and new else (f"增加术语：{new}" if new else f"删除术语：{old}")
         return f"term {old} → {new}" if old and new else (f"term added: {new}" if new else f"term deleted: {old}")
     if kind == "annex":
         return detail.get("text") or f"annex {old or '∅'} → {new or '∅'}"

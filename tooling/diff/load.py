@@ -31,7 +31,7 @@ from ..directives import nodes as stdnodes
 from ..project import Project
 from .model import Block, Clause, Snapshot
 
-__all__ = ["ImportOptions", "RevisionError", "load_revision", "snapshot"]
+__all__ = ["ImportOptions", "RevisionError", "load_revision", "load_revisions", "snapshot"]
 
 
 class RevisionError(ValueError):
@@ -125,17 +125,41 @@ def load_revision(rev: str, repo: Path, slug: str | None = None, lang: str | Non
     Raises:
         RevisionError: for an unknown revision or standard, or a revision that does not build.
     """
+    def pick(slugs: list[str]) -> list[str]:
+        if slug in slugs:
+            return [slug]
+        if slug is None and len(slugs) == 1:
+            return slugs
+        if slug is None and "imported" in slugs:
+            return ["imported"]
+        raise RevisionError(f"{rev}: " + (f"no standard {slug!r}" if slug else "several standards")
+                            + f" (standards: {', '.join(slugs) or 'none'}); choose one with --standard")
+
+    snapshots, problems = _load(rev, repo, pick, lang, options)
+    for problem in problems.values():
+        raise RevisionError(problem)
+    return next(iter(snapshots.values()))
+
+
+def load_revisions(rev: str, repo: Path, lang: str | None = None,
+                   options: ImportOptions | None = None) -> tuple[dict[str, Snapshot], dict[str, str]]:
+    """Load every standard of revision ``rev``, from one build.
+
+    Returns:
+        ``(snapshots, problems)``: slug → :class:`Snapshot` for each standard that loaded,
+        and slug → message (with the first problems' file and line) for each that did not,
+        so one broken standard does not stop the others from being compared.
+
+    Raises:
+        RevisionError: for an unknown revision, or one that does not build at all.
+    """
+    return _load(rev, repo, lambda slugs: slugs, lang, options)
+
+
+def _load(rev, repo, pick, lang, options) -> tuple[dict[str, Snapshot], dict[str, str]]:
     with _materialise(rev, repo, options) as root:
         project = Project(root)
-        slugs = project.standard_slugs()
-        if slug is None or slug not in slugs:
-            if slug is None and len(slugs) == 1:
-                slug = slugs[0]
-            elif slug is None and "imported" in slugs:
-                slug = "imported"
-            else:
-                raise RevisionError(f"{rev}: " + (f"no standard {slug!r}" if slug else "several standards")
-                                    + f" (standards: {', '.join(slugs) or 'none'}); choose one with --standard")
+        chosen = pick(project.standard_slugs())
         with tempfile.TemporaryDirectory(prefix="std-diff-build-") as build:
             overrides = {"std_lint": {"select": ["none"]}}
             if lang:
@@ -143,8 +167,23 @@ def load_revision(rev: str, repo: Path, slug: str | None = None, lang: str | Non
             result = project.sphinx("dummy", Path(build) / "out", doctreedir=Path(build) / "doctrees", fresh=True,
                                     overrides=overrides)
             if result.app is None:
-                raise RevisionError(f"{rev}: the revision does not build")
-            return snapshot(result.app, slug, rev)
+                raise RevisionError(f"{rev}: the revision does not build" + _first_problems(result.errors, root))
+            snapshots, problems = {}, {}
+            for slug in chosen:
+                try:
+                    snapshots[slug] = snapshot(result.app, slug, rev)
+                except RevisionError as exc:
+                    problems[slug] = str(exc) + _first_problems(result.warnings, root, slug)
+            return snapshots, problems
+
+
+def _first_problems(lines: list[str], root: Path, slug: str = "", limit: int = 3) -> str:
+    """The first build problems (of ``slug``'s files), paths made relative to the revision, for an error message."""
+    chosen = [line.replace(str(root) + "/", "") for line in lines if f"standards/{slug}" in line or not slug]
+    if not chosen:
+        return ""
+    more = f"\n  … and {len(chosen) - limit} more" if len(chosen) > limit else ""
+    return ":\n  " + "\n  ".join(chosen[:limit]) + more
 
 
 def _clean(text: str) -> str:

@@ -29,9 +29,7 @@ none of the sources' markup reaches the page.
 from __future__ import annotations
 
 import difflib
-import os
 import re
-import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +39,7 @@ import jinja2
 
 from .. import TEMPLATES
 from ..render.files import write_atomic
+from ..render.pdf import RenderError, render_in_child
 from .model import Block, ChangeEntry, Clause, ClauseDiff, DiffResult, Snapshot
 
 __all__ = ["LABELS", "ClauseView", "RedlineError", "Row", "redline_context", "render_html", "render_print_html",
@@ -750,19 +749,10 @@ def write_pdf(result: DiffResult, path: str | Path, repo_root: str | Path, timeo
     path = Path(path)
     html_path = path.with_name(path.stem + ".print.html")
     write_atomic(html_path, render_print_html(result).encode("utf-8"))
-    cmd = [*(worker or [sys.executable, "-m", "tooling.render.pdf_worker"]), str(html_path), str(path),
-           "--root", str(Path(repo_root).resolve())]
     try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
-                              env={**os.environ, "PYTHONHASHSEED": "0"})
-    except subprocess.TimeoutExpired:
-        raise RedlineError(f"{path}: rendering took longer than {timeout:g} s; the render was stopped") from None
-    except OSError as exc:
-        raise RedlineError(f"{path}: the PDF renderer could not be started: {exc}") from None
-    if proc.returncode != 0:
-        tail = (proc.stderr.strip().splitlines() or ["no output"])[-1]
-        raise RedlineError(f"{path}: the PDF renderer failed (exit status {proc.returncode}): {tail}")
-    for line in proc.stderr.splitlines():  # the renderer's warnings (missing glyphs …), one per line
-        if line.strip():
-            print(f"redline PDF: {line.strip()}", file=sys.stderr)
+        _, warnings = render_in_child(html_path, path, repo_root, timeout, worker)
+    except RenderError as exc:
+        raise RedlineError(f"{path}: {exc}") from None
+    for line in warnings:
+        print(f"redline PDF: {line}", file=sys.stderr)
     return path

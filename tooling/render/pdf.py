@@ -47,7 +47,7 @@ from .html import StdHTMLTranslator
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["PDFResult", "StandardPDFBuilder", "setup"]
+__all__ = ["PDFResult", "RenderError", "StandardPDFBuilder", "render_in_child", "setup"]
 
 PRINT_TEMPLATES = TEMPLATES / "print"
 
@@ -325,26 +325,60 @@ class StandardPDFBuilder(StandaloneHTMLBuilder):
     def render_pdf(self, slug: str, html_path: Path) -> PDFResult:
         """Render ``html_path`` to ``<slug>.pdf`` in a child process with the configured time limit."""
         out = Path(self.outdir) / f"{slug}.pdf"
-        limit = self.config.std_pdf_timeout
-        worker = list(self.config.std_pdf_worker or [sys.executable, "-m", "tooling.render.pdf_worker"])
-        cmd = [*worker, str(html_path), str(out), "--root", str(Path(self.config.std_root).resolve())]
         start = time.monotonic()
         try:
-            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=limit,
-                                  env={**os.environ, "PYTHONHASHSEED": "0"})
-        except subprocess.TimeoutExpired:
-            return PDFResult(slug, False, message=f"rendering took longer than the time limit of {limit} s "
-                                                  "(std_pdf_timeout); the render was stopped")
-        elapsed = time.monotonic() - start
-        if proc.returncode != 0:
-            tail = (proc.stderr.strip().splitlines() or ["no output"])[-1]
-            return PDFResult(slug, False, message=f"the renderer failed (exit status {proc.returncode}): {tail}",
-                             seconds=elapsed)
-        for line in proc.stderr.splitlines():
-            if line.strip():
-                logger.warning("%s: %s", slug, line.strip(), type="std", subtype="pdf-render")
+            info, warnings = render_in_child(html_path, out, self.config.std_root, self.config.std_pdf_timeout,
+                                             self.config.std_pdf_worker or None)
+        except RenderError as exc:
+            hint = " (raise std_pdf_timeout to allow more)" if exc.timed_out else ""
+            return PDFResult(slug, False, message=str(exc) + hint, seconds=time.monotonic() - start)
+        for line in warnings:
+            logger.warning("%s: %s", slug, line, type="std", subtype="pdf-render")
+        return PDFResult(slug, True, str(out), info.get("pages", 0), info.get("seconds", time.monotonic() - start))
+
+
+class RenderError(Exception):
+    """The PDF renderer failed, crashed, could not start or ran out of time (``timed_out``)."""
+
+    def __init__(self, message: str, timed_out: bool = False) -> None:
+        super().__init__(message)
+        self.timed_out = timed_out
+
+
+def render_in_child(html_path: str | Path, out: str | Path, root: str | Path, timeout: float,
+                    worker: list[str] | None = None) -> tuple[dict, list[str]]:
+    """Render the print HTML ``html_path`` to the PDF ``out`` in a child process.
+
+    The child (:mod:`tooling.render.pdf_worker`, or the argv prefix ``worker``, as the
+    ``std_pdf_worker`` setting) reads nothing outside ``root`` and is stopped after
+    ``timeout`` seconds, so a crash or a hang costs one PDF, not the build.
+
+    Returns:
+        ``(info, warnings)``: the worker's JSON report (``{"pages", "seconds"}``) and its
+        warnings (missing glyphs …), one string per line.
+
+    Raises:
+        RenderError: when the renderer exits non-zero (the message ends with its last line
+        of output), cannot be started, or runs longer than ``timeout``.
+    """
+    cmd = [*(worker or [sys.executable, "-m", "tooling.render.pdf_worker"]), str(html_path), str(out),
+           "--root", str(Path(root).resolve())]
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
+                              env={**os.environ, "PYTHONHASHSEED": "0"})
+    except subprocess.TimeoutExpired:
+        raise RenderError(f"rendering took longer than the time limit of {timeout:g} s; the render was stopped",
+                          timed_out=True) from None
+    except OSError as exc:
+        raise RenderError(f"the PDF renderer could not be started: {exc}") from None
+    if proc.returncode != 0:
+        tail = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+        raise RenderError(f"the renderer failed (exit status {proc.returncode}): {tail}")
+    try:
         info = json.loads(proc.stdout or "{}")
-        return PDFResult(slug, True, str(out), info.get("pages", 0), info.get("seconds", elapsed))
+    except ValueError:
+        info = {}
+    return info, [line.strip() for line in proc.stderr.splitlines() if line.strip()]
 
 
 def _fix_parents(node: nodes.Element) -> None:
