@@ -201,6 +201,15 @@ def is_boilerplate(sentence: str) -> bool:
     return any(p.search(sentence) for p in BOILERPLATE)
 
 
+def _is_quality_noun(tokens: list[tuple[str, int, int]], index: int) -> bool:
+    """True when 可 at ``index`` begins a noun of quality: 可 + a short verb + 性/率/度 (可用率 → 可 / 用率)."""
+    nxt = tokens[index + 1][0] if index + 1 < len(tokens) else ""
+    after = tokens[index + 2][0] if index + 2 < len(tokens) else ""
+    if 2 <= len(nxt) <= 3 and nxt[-1] in "性率度":
+        return True
+    return 1 <= len(nxt) <= 2 and after in ("性", "率", "度")
+
+
 def _classify_zh(text: str) -> list[Form]:
     forms: list[Form] = []
     if not _CANDIDATES.search(text):
@@ -212,6 +221,8 @@ def _classify_zh(text: str) -> list[Form]:
             continue
         kind, polarity, preferred, forbidden = entry
         following = "".join(t[0] for t in tokens[index + 1: index + 3])
+        if word == "可" and _is_quality_noun(tokens, index):
+            continue  # 可用率, 可追溯性, 可信度: a noun of quality, not a permission
         if word == "可" and _VF003_ZH.match(following):
             kind, preferred, forbidden = "possibility", False, "VF003"
         previous = tokens[index - 1][0] if index else ""
@@ -220,7 +231,7 @@ def _classify_zh(text: str) -> list[Form]:
         if word in ("需要", "需", "建议", "推荐") and (previous in ("的", "了", "提出", "和", "及", "与", "给出", "根据", "按", "视", "如有")
                                                   or not following[:1] or following[:1] in _PUNCT):
             continue  # the nouns "need", "advice", "recommendation"
-        if word in ("需要", "需") and (previous in ("可能", "不") or _object_follows(text, start + len(word))):
+        if word in ("需要", "需") and (previous in ("可能", "不", "没有", "无") or _object_follows(text, start + len(word))):
             continue  # "need something" (需要此类指导, 需要一份SBOM), "might need", "not needed": not a provision
         forms.append(Form(kind, polarity, word, start, preferred, forbidden))
     return forms
