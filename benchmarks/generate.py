@@ -30,6 +30,8 @@ import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tooling.importer.writer import CATALOGUE_PAGE
+
 __all__ = ["GENERATORS", "SLUGS", "Writer", "make_repository", "write_c02", "write_c06", "write_gb300"]
 
 SEED = 18974
@@ -501,19 +503,6 @@ def write_c02(srcdir: Path, seed: int = SEED, slug: str = "gb-t-c02-one-page") -
 SLUGS = {"gb300": "gb-t-synth-300", "c06": "gb-t-c06-table", "c02": "gb-t-c02-one-page"}
 GENERATORS = {"gb300": write_gb300, "c06": write_c06, "c02": write_c02}
 
-CATALOGUE = """\
-# Standards 标准
-
-```{std-catalogue}
-```
-
-```{toctree}
-:hidden:
-:glob:
-
-*/index
-```
-"""
 
 
 def catalogue_yaml() -> str:
@@ -531,7 +520,7 @@ def make_repository(root: Path, project: str = "benchmark", catalogue: bool = Tr
     (root / "standards").mkdir(parents=True, exist_ok=True)
     (root / "conf.py").write_text(f'from tooling.config import *  # noqa: F403\n\nproject = "{project}"\n',
                                   encoding="utf-8")
-    (root / "standards" / "index.md").write_text(CATALOGUE, encoding="utf-8")
+    (root / "standards" / "index.md").write_text(CATALOGUE_PAGE, encoding="utf-8")
     if catalogue:
         (root / "standards" / "catalogue.yaml").write_text(catalogue_yaml(), encoding="utf-8")
     return root

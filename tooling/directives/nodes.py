@@ -15,6 +15,7 @@ from docutils import nodes
 __all__ = [
     "ROLE_CLASSES",
     "ancestors",
+    "container_kind",
     "std_cite",
     "example",
     "formula_where",
@@ -122,3 +123,13 @@ class std_rules(nodes.General, nodes.Element):
 
 class std_index(nodes.General, nodes.Element):
     """Placeholder for a standard's index of terms (索引)."""
+
+
+#: Elements that hold text of their own kind (notes, examples …), as named in lint and alignment.
+_CONTAINER_KINDS = ((nodes.note, "note"), (example, "example"), (nodes.footnote, "footnote"), (nodes.table, "table"),
+                    (nodes.figure, "figure"), (term_entry, "term"), (formula_where, "where"))
+
+
+def container_kind(node: nodes.Node) -> str | None:
+    """``note``, ``example``, ``footnote``, ``table``, ``figure``, ``term`` or ``where`` for such an element, else None."""
+    return next((kind for cls, kind in _CONTAINER_KINDS if isinstance(node, cls)), None)

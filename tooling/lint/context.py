@@ -107,20 +107,8 @@ def container_roles(node: nodes.Node) -> tuple[str, ...]:
     roles: list[str] = []
     parent = node.parent
     while parent is not None:
-        if isinstance(parent, nodes.note):
-            roles.append("note")
-        elif isinstance(parent, stdnodes.example):
-            roles.append("example")
-        elif isinstance(parent, nodes.footnote):
-            roles.append("footnote")
-        elif isinstance(parent, nodes.table):
-            roles.append("table")
-        elif isinstance(parent, nodes.figure):
-            roles.append("figure")
-        elif isinstance(parent, stdnodes.term_entry):
-            roles.append("term")
-        elif isinstance(parent, stdnodes.formula_where):
-            roles.append("where")
+        if kind := stdnodes.container_kind(parent):
+            roles.append(kind)
         elif isinstance(parent, nodes.section):
             role = stdnodes.section_role(parent)
             if role == "annex":

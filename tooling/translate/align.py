@@ -486,19 +486,9 @@ def _containers(node: nodes.Node) -> tuple[str, ...]:
 
     out = []
     parent = node.parent
-    while parent is not None:
-        if isinstance(parent, nodes.note):
-            out.append("note")
-        elif isinstance(parent, stdnodes.example):
-            out.append("example")
-        elif isinstance(parent, nodes.footnote):
-            out.append("footnote")
-        elif isinstance(parent, nodes.table):
-            out.append("table")
-        elif isinstance(parent, stdnodes.term_entry):
-            out.append("term")
-        elif isinstance(parent, nodes.section):
-            break
+    while parent is not None and not isinstance(parent, nodes.section):
+        if kind := stdnodes.container_kind(parent):
+            out.append(kind)
         parent = parent.parent
     return tuple(out)
 
