@@ -86,11 +86,42 @@ def test_english_pdf_has_the_english_gb_cover(repo):
     assert "Table 1 — Limits" in body and "Contents" in body
 
 
+SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><text x="4" y="24">{}</text></svg>')
+
+
 @pytest.mark.pdf
 def test_parallel_edition_aligns_rows(repo):
-    assert _run(repo, "build").exit_code == 0
-    result = _run(repo, "build", "--lang", "en", "--format", "parallel")
+    std = repo / "standards" / "zhdoc"
+    (std / "images").mkdir()
+    (std / "images" / "flow.svg").write_text(SVG.format("流程"), encoding="utf-8")
+    (std / "images" / "flow.en.svg").write_text(SVG.format("Flow"), encoding="utf-8")
+    body = std / "body.md"
+    body.write_text(body.read_text(encoding="utf-8") + """
+测量使用单调时钟[^clock]。
+
+(flow)=
+```{figure} images/flow.svg
+流程
+```
+
+[^clock]: 单调时钟只增不减。
+""", encoding="utf-8")
+    po = std / "locales" / "en" / "LC_MESSAGES" / "zhdoc.po"
+    po.write_text(po.read_text(encoding="utf-8") + """
+msgid "测量使用单调时钟[^clock]。"
+msgstr "The measurement uses a monotonic clock[^clock]."
+
+msgid "流程"
+msgstr "Flow"
+
+msgid "单调时钟只增不减。"
+msgstr "A monotonic clock never decreases."
+""", encoding="utf-8")
+    result = _run(repo, "build", "--lang", "en", "--format", "parallel")  # no master build first (fresh clone)
     assert result.exit_code == 0, result.output
+    assert "std.pdf-render" not in result.output, result.output  # every figure found, every footnote call resolved
+    out = repo / "build" / "parallel-en"
+    assert {p.name for p in (out / "_images").iterdir()} >= {"flow.svg", "flow.en.svg"}
     page = (repo / "build" / "parallel-en" / "zhdoc.html").read_text(encoding="utf-8")
     rows = re.findall(r"<tr class=\"row-[^\"]*\">(.*?)</tr>", page, flags=re.S)
     pairs = [tuple(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", cell)).strip().replace("\u3000", " ")
@@ -101,6 +132,8 @@ def test_parallel_edition_aligns_rows(repo):
     assert (repo / "build" / "parallel-en" / "zhdoc.pdf").is_file()
     texts = page_texts(repo / "build" / "parallel-en" / "zhdoc.pdf")
     assert "Scope" in texts[0] and "范围" in texts[0]
+    every = "\n".join(texts)
+    assert "单调时钟只增不减。" in every and "A monotonic clock never decreases." in every  # both columns' footnotes
 
 
 @pytest.mark.pdf

@@ -78,6 +78,10 @@ def build(obj: Context, standards: tuple[str, ...], formats: tuple[str, ...], fr
         if lang:
             overrides["std_output_language"] = lang
         if fmt == "parallel":
+            # the master column comes from the master build's doctrees: bring them up to date (incremental)
+            master = project.sphinx("dummy", project.build_dir / "dummy", jobs=jobs, echo=sys.stderr,
+                                    doctreedir=project.build_dir / "doctrees")
+            failed = failed or master.app is None
             overrides["std_master_doctrees"] = str(project.build_dir / "doctrees")
             overrides["std_pdf_standards"] = list(standards)
         out = project.build_dir / ({"pdf": "pdf", "parallel": "parallel"}.get(fmt, "html") + suffix)

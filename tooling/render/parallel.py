@@ -138,8 +138,15 @@ class ParallelBuilder(StandardPDFBuilder):
         master_meta = self.env.domains["standard"].standards[slug]["metadata"]
         self.current_docname = f"{slug}/index"
         self.secnumbers, self.fignumbers, self.imgpath = {}, {}, "_images"
+        for image in master.findall(nodes.image):
+            # the master's own figures (images/x.svg) are not the translation build's (images/x.en.svg)
+            if image["uri"] not in self.env.images and (Path(self.srcdir) / image["uri"]).is_file():
+                self.env.images.add_file(f"{slug}/index", image["uri"])
         self.post_process_images(master)
         self.post_process_images(translated)
+        # footnotes are set at their calls (GB/T 1.1-2020 9.12): each column looks them up in its own tree
+        notes = {side: {fid: fn for fn in tree.findall(nodes.footnote) for fid in fn["ids"]}
+                 for side, tree in (("master", master), ("translation", translated))}
         for node in master.findall(nodes.Element):
             # anchors that links follow live in the translation's column: the master's own become unique dummies
             node["ids"] = [f"master-{i}" for i in node["ids"]]
@@ -147,15 +154,15 @@ class ParallelBuilder(StandardPDFBuilder):
         for (kind, a), (_, b) in zip(left, right):
             rows.append({"kind": kind, "level": _level(a) if kind == "title" else 0,
                          "anchor": b["ids"][0] if kind == "title" and b["ids"] else "",
-                         "left": self._render(a, kind, master_meta.language),
-                         "right": self._render(b, kind, meta.language)})
+                         "left": self._render(a, kind, master_meta.language, notes["master"]),
+                         "right": self._render(b, kind, meta.language, notes["translation"])})
         context = self.print_context(slug, meta, translated)
         context.update(rows=rows, master=master_meta, translation=meta,
                        css=[(PRINT_TEMPLATES / name).read_text(encoding="utf-8")
                             for name in ("base.css", f"{meta.profile}.css", "parallel.css")])
         return self.jinja.get_template("parallel.html").render(**context)
 
-    def _render(self, node: nodes.Node, kind: str, lang: str) -> str:
+    def _render(self, node: nodes.Node, kind: str, lang: str, footnotes: dict[str, nodes.footnote]) -> str:
         if kind == "title":
             title = node[0] if node.children and isinstance(node[0], nodes.title) else None
             text = " ".join(title.astext().split()) if title is not None else ""
@@ -166,6 +173,7 @@ class ParallelBuilder(StandardPDFBuilder):
         _fix_parents(document)
         visitor = self.create_translator(document, self)
         visitor.std_lang = lang
+        visitor._footnotes = footnotes
         document.walkabout(visitor)
         return "".join(visitor.fragment)
 
