@@ -257,6 +257,72 @@ CASES = [
         ("第三方可以查询已知漏洞。", "A third party can inquire about known vulnerabilities."),
         ("该软件包应包含名称和版本。", "The software package could include its name and version.")),
 
+    # real pairs (OWASP ASVS 4.0.3, OpenChain 1.1): have to, is mandatory, we recommend, is to be ↔ 必须, 建议, 要;
+    # 不推荐的 "deprecated", 最新建议 "the latest advice", 不可操作 "not actionable" are no provisions; a form outside
+    # the tables (could) or in an attributive clause (可以控制的) on one side does not make a substitution
+    zh_case("bl002-zh-real-good-2", "BL002", """
+        # 要求
+
+        现在我们必须开始向后密码时代过渡。
+
+        会话管理必须使用TLS或其他安全传输通道。
+
+        我们建议在设计冲刺期间使用威胁建模。
+
+        遵守的组织不必决定冲突的控制措施。
+
+        验证应用程序未使用不推荐的客户端技术。
+
+        验证分组模式是否使用最新建议进行安全配置。
+
+        [已删除，不可操作]
+
+        版本部分前面的 `v` 要小写。
+
+        一些组织可以选择为特定产品线维护程序。
+
+        没有攻击者可以控制的未授权代码。
+
+        为了给CWE条目腾出空间，我们不得不取消“起始时间”列。
+        """, [],
+        ("要求", "Requirements"),
+        ("现在我们必须开始向后密码时代过渡。", "We have to start the transition to a post-password future now."),
+        ("会话管理必须使用TLS或其他安全传输通道。",
+         "TLS or another secure transport channel is mandatory for session management."),
+        ("我们建议在设计冲刺期间使用威胁建模。", "We recommend the use of threat modeling during design sprints."),
+        ("遵守的组织不必决定冲突的控制措施。", "Complying organizations do not have to decide on competing controls."),
+        ("验证应用程序未使用不推荐的客户端技术。", "Verify the application does not use deprecated client-side technologies."),
+        ("验证分组模式是否使用最新建议进行安全配置。", "Verify that block modes are configured securely using the latest advice."),
+        ("[已删除，不可操作]", "[DELETED, NOT ACTIONABLE]"),
+        ("版本部分前面的 `v` 要小写。", "The `v` preceding the version portion is to be lower case."),
+        ("一些组织可以选择为特定产品线维护程序。", "Some organizations could choose to maintain a Program for a specific product line."),
+        ("没有攻击者可以控制的未授权代码。", "No unauthorized code that can be controlled by an attacker."),
+        ("为了给CWE条目腾出空间，我们不得不取消“起始时间”列。",
+         "To make room for the CWE entry, we've had to retire the \"Since\" column.")),
+    zh_case("bl002-zh-real-bad-2", "BL002", """
+        # 要求
+
+        如果一个组织希望保持一致性，程序必须随时了解规范要求。
+
+        必须确保部署和配置的持续可用性。
+
+        本规范的范围可能在后续根据社区反馈而扩大。
+
+        遵守的组织不必决定冲突的控制措施。
+
+        版本部分前面的 `v` 要小写。
+        """, [3, 5, 7, 9, 11],
+        ("要求", "Requirements"),
+        ("如果一个组织希望保持一致性，程序必须随时了解规范要求。",
+         "It is vital for a Program to remain current with the specification requirements if an organization wants "
+         "to assert conformance over time."),
+        ("必须确保部署和配置的持续可用性。",
+         "It is important to ensure the continued availability and integrity of deployment and configuration."),
+        ("本规范的范围可能在后续根据社区反馈而扩大。",
+         "The scope of this specification may expand over time based on community feedback."),
+        ("遵守的组织不必决定冲突的控制措施。", "Complying organizations have to decide on competing controls."),
+        ("版本部分前面的 `v` 要小写。", "The `v` preceding the version portion should be lower case.")),
+
     # -- BL003 numbers ------------------------------------------------------------------------------------------------
     zh_case("bl003-zh-bad", "BL003", """
         # 要求
@@ -312,6 +378,37 @@ CASES = [
          "由1 000个测试样本构成的测试数据集，在置信水平为95 %时估计接近0.5的比例，误差范围约为0.03。"),
         ("Annotation shall take no longer than 2 h per 100 images and shall be done at −5 °C to 5 °C.",
          "每100幅图像的标注时间不应超过2 h，标注应在-5 ℃～5 ℃下进行。")),
+
+    # real pairs (OWASP ASVS 4.0.3): numbers in a quoted title (《OWASP Top 10 2017》) stand for the same title
+    # written without quotes; 50多亿 is over 5 billion; zeroes is 0
+    zh_case("bl003-zh-real-good", "BL003", """
+        # 要求
+
+        在认证方面，《OWASP Top 10 2017》已与NIST 800-63保持一致。
+
+        随着50多亿用户名和密码泄露事件的公布，现在是时候继续前进了。
+
+        请检查该敏感信息是否会被覆盖（使用0或随机数）。
+        """, [],
+        ("要求", "Requirements"),
+        ("在认证方面，《OWASP Top 10 2017》已与NIST 800-63保持一致。",
+         "The OWASP Top 10 2017 has now aligned with NIST 800-63 for authentication."),
+        ("随着50多亿用户名和密码泄露事件的公布，现在是时候继续前进了。",
+         "With the release of over 5 billion username and password breaches, it's time to move on."),
+        ("请检查该敏感信息是否会被覆盖（使用0或随机数）。",
+         "Verify that sensitive information is overwritten using zeroes or random data.")),
+    zh_case("bl003-zh-real-bad", "BL003", """
+        # 要求
+
+        《OWASP Top 10 2017》要求密码至少12个字符。
+
+        随着50多亿用户名和密码泄露事件的公布，现在是时候继续前进了。
+        """, [3, 5],
+        ("要求", "Requirements"),
+        ("《OWASP Top 10 2017》要求密码至少12个字符。",
+         "The OWASP Top 10 2017 requires passwords of at least 10 characters."),
+        ("随着50多亿用户名和密码泄露事件的公布，现在是时候继续前进了。",
+         "With the release of over 5 million username and password breaches, it's time to move on.")),
 
     en_case("bl003-en-real-good", "BL003", """
         # Requirements
@@ -542,6 +639,28 @@ CASES = [
         ("描述组件的数据。", "data describing a component"),
         ("要求", "Requirements"),
         ("每个组件记录应保存。", "Each Component Record shall be kept.")),
+
+    # real pair (OpenChain DIS 18974): an abbreviation that is the preferred term renders itself (CVE ↔ CVEs)
+    zh_case("bl005-zh-real-good-2", "BL005", """
+        {.terms}
+        # 术语和定义
+
+        (cve)=
+        :::{term} CVE
+        :en: common vulnerabilities and exposures
+
+        公开的计算机软件安全问题和缺陷的公共数据库。
+        :::
+
+        # 要求
+
+        已知漏洞包括但不限于CVE、GitHub/GitLab漏洞警报。
+        """, [],
+        ("术语和定义", "Terms and definitions"),
+        ("公开的计算机软件安全问题和缺陷的公共数据库。", "public database of disclosed computer software security issues"),
+        ("要求", "Requirements"),
+        ("已知漏洞包括但不限于CVE、GitHub/GitLab漏洞警报。",
+         "Known vulnerabilities include, but are not limited to, CVEs and GitHub/GitLab vulnerability alerts.")),
 
     # -- BL006 titles -------------------------------------------------------------------------------------------------
     zh_case("bl006-zh-bad", "BL006", """

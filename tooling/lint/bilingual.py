@@ -385,7 +385,8 @@ def _describe(found: Provisions, lang: str) -> str:
                    "one kind rendered as another (可 ↔ can, 可能 ↔ may); not reported: a permission or a "
                    "possibility with no verbal form on the other side (可 is often rendered 'allows', 'available', "
                    "能 by a construction). Forms outside the tables (需要, needs to, could) and Chinese forms in "
-                   "attributive clauses (应具有的职责) match the other side but make no difference by themselves; "
+                   "attributive clauses (应具有的职责) match the other side but make no difference by themselves "
+                   "(可以 ↔ could, 可以控制的 ↔ that can be controlled are not a substitution); "
                    "messages with recognised boilerplate (patent notice, lead-ins) and titles are not compared.")
 def bl002(ctx) -> None:
     """What it checks: each translated message expresses the same kinds of provisions as its
@@ -410,9 +411,10 @@ def bl002(ctx) -> None:
         only_master = master.kinds - trans.kinds
         only_trans = trans.kinds - master.kinds
         strong = {"requirement", "recommendation"}
-        firm_only = (only_master & master.firm) | (only_trans & trans.firm)
-        substituted = bool(only_master and only_trans) and bool(firm_only) and \
-            not (only_master | only_trans) <= {"possibility"}
+        firm_master, firm_trans = only_master & master.firm, only_trans & trans.firm
+        firm_only = firm_master | firm_trans
+        # one kind rendered as another: a firm form on each side (a weak one makes no difference by itself)
+        substituted = bool(firm_master and firm_trans) and not (only_master | only_trans) <= {"possibility"}
         if not (firm_only & strong) and not substituted:
             continue
         needle = next((form for kind in sorted(only_master, key=lambda k: -STRENGTH[k])
@@ -446,7 +448,9 @@ _UNIT_AFTER = re.compile(
     + "|".join(re.escape(w) for w in sorted((w for w in _UNIT_WORDS if _CJK.match(w)), key=len, reverse=True)) + "|"
     + "|".join(re.escape(s) for s in _UNIT_SYMBOLS)
     + r"|(?:milli)?seconds?|minutes?|hours?|days?)(?![A-Za-z0-9_μΩ°])")
-_MAGNITUDE = {"万": 10_000, "亿": 100_000_000}
+_MAGNITUDE = {"万": 10_000, "亿": 100_000_000, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+#: A magnitude after a number: 10万, 50多亿 ("over 5 billion"), 1 000余万, 5 billion.
+_MAGNITUDE_AFTER = re.compile(r"\s*[多余]?\s*([万亿])|\s+(thousand|million|billion)\b", re.I)
 #: Labels that make the next number a clause, table, figure … number (not a value), in both languages.
 _LABEL_NUMBER = re.compile(
     r"(?:\b(?:clauses?|subclauses?|tables?|figures?|formulae?|formulas|equations?|annex(?:es)?|notes?|examples?|"
@@ -568,17 +572,22 @@ def numbers_in(text: str, lang: str, profile: str,
 
     Returns:
         ``(numbers, hidden)``: the values with their units, and the values of the numbers that
-        were set aside (identifiers, clause numbers …), which may stand for a number of the
-        other language.
+        were set aside (identifiers, clause numbers, quoted titles …), which may stand for a
+        number of the other language.
     """
-    text = _QUOTED_TITLE.sub(_blank, normalise(clean_text(text, keep_link_text=True)))
+    text = normalise(clean_text(text, keep_link_text=True))
+    hidden: set[str] = set()
+    for title in _QUOTED_TITLE.finditer(text):  # 《OWASP Top 10 2017》: the other language may write the title bare
+        for m in re.finditer(r"\d+(?:[.,]\d+)*", title.group(0)):
+            hidden.add(_canonical(m.group(0)) if m.group(0).isdigit() else m.group(0))
+            hidden.update(_canonical(p) for p in re.split(r"[.,]", m.group(0)) if p)
+    text = _QUOTED_TITLE.sub(_blank, text)
     chars = list(protect(text))
     for m in _LABEL_NUMBER.finditer(text):
         for i in range(m.start(), m.end()):
             if text[i].isdigit() or (text[i] in ".," and 0 < i < len(text) - 1 and text[i + 1].isdigit()):
                 chars[i] = _MASK  # the number only: what follows the label is text again
     protected = "".join(chars)
-    hidden: set[str] = set()
     aside = "".join(c if p == _MASK else " " for c, p in zip(text, protected))
     for m in re.finditer(r"\d+(?:[.,]\d+)*", aside):
         hidden.add(_canonical(m.group(0)) if m.group(0).isdigit() else m.group(0))
@@ -606,10 +615,10 @@ def numbers_in(text: str, lang: str, profile: str,
                 continue  # 5G, 3D: a name
             values = _readings(piece, decimal_comma)
             unit = _UNIT_WORDS.get(unit_match.group("unit"), unit_match.group("unit")) if unit_match else ""
-            magnitude = re.match(r"\s*([万亿])", protected[end:end + 3])
+            magnitude = _MAGNITUDE_AFTER.match(protected, end)
             if magnitude:
-                values = {_canonical(str(Decimal(v) * _MAGNITUDE[magnitude.group(1)])) for v in values
-                          if re.fullmatch(r"\d+(?:\.\d+)?", v)}
+                factor = _MAGNITUDE[(magnitude.group(1) or magnitude.group(2)).lower()]
+                values = {_canonical(str(Decimal(v) * factor)) for v in values if re.fullmatch(r"\d+(?:\.\d+)?", v)}
             if negative and index == 0:
                 values = {"-" + v for v in values}
             if not values:
@@ -636,6 +645,8 @@ def _word_values(text: str, lang: str) -> Counter:
                 values[_canonical(str(_EN_WORDS[parts[0]] + _EN_WORDS[parts[1]]))] += 1
             elif word.endswith("s") and word[:-1] in _EN_WORDS:  # hundreds, thousands, tens
                 values[_canonical(str(_EN_WORDS[word[:-1]]))] += 1
+            elif word.endswith("es") and word[:-2] in _EN_WORDS:  # zeroes
+                values[_canonical(str(_EN_WORDS[word[:-2]]))] += 1
     else:
         for m in re.finditer(r"[零〇一二两三四五六七八九十百千万亿]+", prose):
             value = _zh_numeral(m.group(0))
@@ -942,7 +953,8 @@ def _terms(pairs: Pairs) -> list[_Term]:
         admitted = list(entry.get("admitted", []) or [])
         admitted_eq = list((entry.get("admitted_equivalents", {}) or {}).get(pairs.target, []) or [])
         same_script = [a for a in admitted if _ACRONYM.match(a) or bool(_CJK.search(a)) == (pairs.target == "zh")]
-        renderings = tuple(dict.fromkeys([main, *admitted_eq, *same_script]))
+        itself = [entry["preferred"]] if _ACRONYM.match(entry["preferred"]) else []  # CVE ↔ CVEs
+        renderings = tuple(dict.fromkeys([main, *admitted_eq, *itself, *same_script]))
         terms.append(_Term(entry["preferred"], renderings, ids))
         for term in admitted:
             terms.append(_Term(term, renderings, ids, admitted=True))

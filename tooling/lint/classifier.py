@@ -66,6 +66,9 @@ _ZH: dict[str, tuple[str, str, bool, str]] = {
     "尽量": ("recommendation", "+", False, "VF004"),
     "尽可能": ("recommendation", "+", False, "VF004"),
     "原则上": ("recommendation", "+", False, "VF004"),
+    "要": ("requirement", "+", False, "VF004"),
+    "不得不": ("requirement", "+", False, "VF004"),
+    "不要": ("requirement", "-", False, "VF004"),
 }
 #: Words jieba must keep whole (their first character is a verbal form, the word is not).
 _WORDS = ("可复现", "可重复", "可解释", "可追溯", "可验证", "可扩展", "可移植", "可维护", "可访问", "可配置", "可审计",
@@ -80,11 +83,13 @@ _WORDS = ("可复现", "可重复", "可解释", "可追溯", "可验证", "可�
 #: Verbal forms jieba must split off the verb they precede (应为 → 应 / 为).
 _SPLITS = ("应为", "应对", "应在", "应由", "应与", "应按", "应将", "应使", "应以", "应从", "应向", "应于", "应予",
            "可为", "可在", "可由", "可按", "可将", "可对", "可与", "宜为", "宜在", "宜由", "宜按", "宜将", "宜对",
-           "能为", "不应为", "可用", "应有", "应具有", "应具备")
-_CANDIDATES = re.compile("[应宜可能必务须得需尽许准允建推严原]")
+           "能为", "不应为", "可用", "应有", "应具有", "应具备", "应尽")
+_CANDIDATES = re.compile("[应宜可能必务须得需尽许准允建推严原要]")
 _VF003_ZH = re.compile(r"^(?:导致|引起|造成|发生|出现|产生)")
-_NOT_BUKE = set("能靠逆燃见用分忽信读控知")
+_NOT_BUKE = set("能靠逆燃见用分忽信读控知操")
 _PUNCT = set("。，；：、！？）」』”,.;:!?)")
+#: Words before 建议/推荐 that make it a noun (最新建议 "the latest advice", 专家建议 "expert advice").
+_ADVICE_BEFORE = ("最新", "最佳", "专家", "相关", "上述", "这些", "此类", "以下", "下列", "具体", "改进")
 
 _EN: list[tuple[re.Pattern, tuple[str, str, bool, str]]] = [
     (re.compile(r"\bshall\s+not\b", re.I), ("requirement", "-", True, "")),
@@ -92,8 +97,12 @@ _EN: list[tuple[re.Pattern, tuple[str, str, bool, str]]] = [
     (re.compile(r"\bmust\s+not\b"), ("requirement", "-", False, "VF001")),
     (re.compile(r"\bmust\b"), ("requirement", "+", False, "VF001")),
     (re.compile(r"\bMUST\b(?:\s+NOT\b)?"), ("requirement", "+", False, "VF001")),
-    (re.compile(r"\bis\s+(?:required\s+to|to\s+be)\b|\bit\s+is\s+(?:required|necessary)\s+that\b|\bhas\s+to\b", re.I),
-     ("requirement", "+", False, "")),
+    (re.compile(r"\b(?:do|does|did)\s+not\s+have\s+to\b|\b(?:don't|doesn't|didn't)\s+have\s+to\b", re.I),
+     ("permission", "-", False, "")),
+    (re.compile(r"\bis\s+(?:required\s+to|to\s+be)\b|\bit\s+is\s+(?:required|necessary)\s+that\b|\b(?:has|have)\s+to\b",
+                re.I), ("requirement", "+", False, "")),
+    (re.compile(r"\b(?:is|are)\s+not\s+mandatory\b", re.I), ("permission", "-", False, "VF004")),
+    (re.compile(r"\b(?:is|are|be)\s+mandatory\b", re.I), ("requirement", "+", False, "VF004")),
     (re.compile(r"\bis\s+not\s+(?:allowed|permitted|acceptable|permissible)\b|\bis\s+required\s+to\s+be\s+not\b",
                 re.I), ("requirement", "-", False, "")),
     (re.compile(r"\bshould\s+not\b", re.I), ("recommendation", "-", True, "")),
@@ -101,6 +110,9 @@ _EN: list[tuple[re.Pattern, tuple[str, str, bool, str]]] = [
     (re.compile(r"\bit\s+is\s+recommended\s+that\b|\bought\s+to\b", re.I), ("recommendation", "+", False, "")),
     (re.compile(r"\bit\s+is\s+not\s+recommended\s+that\b|\bought\s+not\s+to\b", re.I),
      ("recommendation", "-", False, "")),
+    (re.compile(r"\b(?:is|are)\s+not\s+recommended\b", re.I), ("recommendation", "-", False, "")),
+    (re.compile(r"\b(?:is|are)\s+(?:strongly\s+)?recommended\b|\bwe\s+(?:(?:strongly|also|therefore)\s+)?recommend\b",
+                re.I), ("recommendation", "+", False, "")),
     (re.compile(r"\bmay\s+not\b", re.I), ("requirement", "-", False, "VF002")),
     (re.compile(r"\bmay\b", re.I), ("permission", "+", True, "")),
     (re.compile(r"\bis\s+(?:permitted|allowed)\b", re.I), ("permission", "+", False, "")),
@@ -170,7 +182,7 @@ def _jieba():
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
     for word in _ZH:
-        if len(word) > 1 and word != "不可":
+        if len(word) > 1 and word not in ("不可", "不要"):  # 不要求 stays 不 / 要求
             tokenizer.add_word(word, freq=200000)
     for word in _WORDS:
         tokenizer.add_word(word, freq=300000)
@@ -233,6 +245,12 @@ def _classify_zh(text: str) -> list[Form]:
             continue  # the nouns "need", "advice", "recommendation"
         if word in ("需要", "需") and (previous in ("可能", "不", "没有", "无") or _object_follows(text, start + len(word))):
             continue  # "need something" (需要此类指导, 需要一份SBOM), "might need", "not needed": not a provision
+        if word in ("建议", "推荐", "不建议", "不推荐") and (following[:1] == "的" or previous in _ADVICE_BEFORE):
+            continue  # 不推荐的技术 "deprecated", 最新建议 "the latest advice": an adjective or a noun
+        comparison = index + 2 < len(tokens) and len(tokens[index + 1][0]) == 1 and tokens[index + 2][0] == "得"
+        if word == "要" and (not following[:1] or following[:1] in _PUNCT or following[:1] in "比使" or comparison
+                            or _object_follows(text, start + len(word))):
+            continue  # 要比, 要高得多 (comparisons), 要使 "so that", 要一份 "want one": no provision
         forms.append(Form(kind, polarity, word, start, preferred, forbidden))
     return forms
 
