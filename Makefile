@@ -4,6 +4,7 @@
 VENV  := .venv
 STD   := $(VENV)/bin/std
 STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.test-installed
 FROM  ?= HEAD~1
 TO    ?= HEAD
 
@@ -12,9 +13,17 @@ TO    ?= HEAD
 publish: $(STAMP)      ## build every standard's official outputs into build/publish/
 	$(STD) publish
 
-test: $(STAMP)         ## check the code (ruff), then run the test suite
+test: $(STAMP) $(TEST_STAMP) ## check the code (ruff), then run the test suite
 	$(VENV)/bin/ruff check --quiet tooling tests benchmarks
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# What only the tests need (the browser of tests/test_browser.py: Debian's chromium and chromium-driver),
+# set up again after the main set-up changed, or when the browser has gone since the stamp was written.
+$(TEST_STAMP): $(STAMP)
+	scripts/setup.sh --test
+ifneq ($(words $(wildcard /usr/bin/chromium /usr/bin/chromedriver)),2)
+.PHONY: $(TEST_STAMP)
+endif
 
 setup: $(STAMP)        ## create .venv with the pinned stack and install Debian packages when missing
 
