@@ -460,9 +460,6 @@ def test_parallel_footnotes_are_in_both_columns_beside_their_call(browser, editi
     browser.assert_clean()
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="known problem (templates/print/parallel.css): on screen a footnote runs on inside its "
-                          "sentence with no call mark: float: footnote and ::footnote-call exist in print only")
 def test_parallel_footnotes_are_set_apart_on_screen(browser, edition):
     browser.open(f"{edition}/parallel-en/{SLUG}.html")
     notes = [note for row in browser.js(FOOTNOTES) for cell in row for note in cell]
