@@ -13,7 +13,7 @@ from tooling.cli import main
 from tooling.project import Project
 
 from .conftest import build_problems, make_repository
-from .pdfutil import page_texts
+from .pdfutil import outline_titles, page_texts
 
 
 def _run(repo, *args):
@@ -134,6 +134,7 @@ msgstr "A monotonic clock never decreases."
     assert "Scope" in texts[0] and "范围" in texts[0]
     every = "\n".join(texts)
     assert "单调时钟只增不减。" in every and "A monotonic clock never decreases." in every  # both columns' footnotes
+    assert "1 范围 / 1 Scope" in outline_titles(repo / "build" / "parallel-en" / "zhdoc.pdf")  # bookmarks
 
 
 @pytest.mark.pdf
