@@ -454,13 +454,23 @@ def main(argv: list[str] | None = None) -> int:
                         help="small inputs (6 clauses, 300 table rows, one imported text), one repetition")
     parser.add_argument("--repeat", type=int, help="repetitions of each HTML measurement (default 3, quick 1)")
     parser.add_argument("--only",
-                        help="comma-separated inputs: gb300, c06, c02, dis-18974-en, dis-18974-zh, owasp-asvs")
+                        help="comma-separated inputs: gb300, c06, c02, dis-18974-en, dis-18974-zh, owasp-asvs; "
+                             "diff: the diff benchmark (benchmarks/diff.py, its own results file)")
     parser.add_argument("--work", type=Path, default=BENCH / "out" / "work", help="where the input repositories go")
     parser.add_argument("--json", type=Path, help="results file (default benchmarks/results.json; "
                                                   "quick: benchmarks/out/results-quick.json)")
     args = parser.parse_args(argv)
     repeat = args.repeat or (1 if args.quick else 3)
     only = {n.strip() for n in args.only.split(",")} if args.only else None
+    diff_status = 0
+    if only and "diff" in only:  # the diff benchmark (benchmarks/diff.py), with its own results file
+        import diff
+
+        only.discard("diff")
+        diff_status = diff.main((["--quick"] if args.quick else []) + ["--work", str(args.work)]
+                                + (["--repeat", str(args.repeat)] if args.repeat else []))
+        if not only:
+            return diff_status
     out_json = args.json or (BENCH / "out" / "results-quick.json" if args.quick else BENCH / "results.json")
     started = time.perf_counter()
     results: dict = {"date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
@@ -510,7 +520,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nresults: {out_json} ({results['total_s']} s in all)")
     failed = [n for n, r in results["inputs"].items() if "failed" in r.get("pdf", {}) or "failed" in r.get("html", {})]
     header_ok = results.get("c06", {}).get("header", {}).get("header_on_every_page", True)
-    return 1 if failed or not header_ok else 0
+    return 1 if failed or not header_ok or diff_status else 0
 
 
 def _pdfinfo_pages(text: str) -> int | None:
