@@ -165,7 +165,9 @@ def _translations_to_publish(project: Project, only: list[str] | None) -> tuple[
 
     A draft's translation is published from ``std_translation_threshold`` (a share of
     messages translated and not fuzzy, default 0.9); a published standard's needs all of
-    them translated and none fuzzy.
+    them translated and none fuzzy. A catalog with problems (broken PO syntax, not UTF-8,
+    a translation that drops the master's markup: :mod:`tooling.translate.validate`) is not
+    published whatever its share; the note names the catalog's first problem and its line.
     """
     from .translate.catalogs import status
 
@@ -178,7 +180,12 @@ def _translations_to_publish(project: Project, only: list[str] | None) -> tuple[
             continue
         final = not meta.is_draft
         threshold = 1.0 if final else float(config)
-        if row.ratio >= threshold and not (final and row.fuzzy):
+        if row.problems:
+            first = row.problems[0]
+            notes.setdefault(row.slug, []).append(
+                f"{row.language} edition not published: its catalog has {len(row.problems)} problem(s), first: "
+                f"{first.location(project.root)}: {first.message} (std translate status)")
+        elif row.ratio >= threshold and not (final and row.fuzzy):
             publish.setdefault(row.slug, []).append(row.language)
         else:
             need = "100 % and no fuzzy message (final stage)" if final else f"{threshold:.0%}"

@@ -8,7 +8,9 @@ every standard (Sphinx's ``gettext`` builder, one template per standard) and
 merges them into its catalogs with Babel: new messages are added, messages
 whose master text changed become fuzzy (stale) with their previous text kept
 for the translator, messages no longer in the master become obsolete.
-``std translate status`` counts translated, fuzzy and missing messages.
+``std translate status`` counts translated, fuzzy and missing messages, and lists
+the problems of each catalog (:mod:`.validate`: broken PO syntax, a file that is not
+UTF-8, translations that drop the master's markup) with the catalog's line.
 
 Metadata that gettext does not see is bilingual in the markup itself: titles
 (``title.zh``/``title.en``), term equivalents (``:en:``/``:zh:``).
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 import io
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -26,6 +28,7 @@ from babel.messages.pofile import read_po, write_po
 
 from ..project import Project
 from ..render.files import write_atomic
+from .validate import Problem, check_catalog
 
 __all__ = ["CatalogStatus", "catalog_path", "other_language", "status", "templates", "update"]
 
@@ -45,7 +48,10 @@ class CatalogStatus:
     """How far a translation is: counts of messages of the current master text.
 
     Attributes: slug, language, translated, fuzzy (stale: the master changed since), missing,
-    total (the number of messages), path (the catalog).
+    total (the number of messages), path (the catalog), problems (:class:`~.validate.Problem`,
+    with the catalog's lines). The counts are what a build applies: a message whose translation
+    has a problem counts as missing, and every message of a catalog that cannot be used at all
+    (broken syntax, not UTF-8) does.
     """
 
     slug: str
@@ -54,6 +60,7 @@ class CatalogStatus:
     fuzzy: int
     missing: int
     path: Path
+    problems: list[Problem] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -64,10 +71,19 @@ class CatalogStatus:
         """Share of messages translated and not fuzzy (0.0–1.0; 1.0 for an empty text)."""
         return self.translated / self.total if self.total else 1.0
 
-    def to_json(self) -> dict:
-        """The ``std translate status --format json`` entry."""
-        return {"slug": self.slug, "language": self.language, "translated": self.translated, "fuzzy": self.fuzzy,
-                "missing": self.missing}
+    @property
+    def usable(self) -> bool:
+        """Whether a build can use the catalog at all (no problem of the whole file)."""
+        return not any(p.fatal for p in self.problems)
+
+    def to_json(self, root: Path | None = None) -> dict:
+        """The ``std translate status --format json`` entry: ``slug, language, translated, fuzzy, missing``,
+        and ``problems`` (``[{"file", "line", "message", "scope"}]``, file relative to ``root``) when there are any."""
+        entry = {"slug": self.slug, "language": self.language, "translated": self.translated, "fuzzy": self.fuzzy,
+                 "missing": self.missing}
+        if self.problems:
+            entry["problems"] = [p.to_json(root) for p in self.problems]
+        return entry
 
 
 def templates(project: Project, slugs: list[str] | None = None) -> dict[str, Catalog]:
@@ -78,8 +94,10 @@ def templates(project: Project, slugs: list[str] | None = None) -> dict[str, Cat
     """
     out = project.build_dir / "gettext"
     shutil.rmtree(out, ignore_errors=True)
+    # the bilingual lint rules (BL) read the catalogs, which may be broken: extraction needs no lint
     result = project.sphinx("gettext", out, doctreedir=project.build_dir / "doctrees-gettext",
-                            overrides={"gettext_compact": True, "gettext_location": True, "gettext_uuid": False})
+                            overrides={"gettext_compact": True, "gettext_location": True, "gettext_uuid": False,
+                                       "std_lint": {"ignore": ["BL"]}})
     domain = result.app.env.domains["standard"]
     found = {}
     for slug, entry in sorted(domain.standards.items()):
@@ -96,14 +114,17 @@ def templates(project: Project, slugs: list[str] | None = None) -> dict[str, Cat
 
 
 def _read(path: Path, lang: str) -> Catalog | None:
-    """Read a catalog, keeping the previous msgids of fuzzy messages (``#| msgid``), which Babel's reader drops."""
+    """Read a catalog, keeping the previous msgids of fuzzy messages (``#| msgid``), which Babel's reader drops.
+
+    The file must have passed :func:`~.validate.check_catalog` (Babel reads a broken file leniently, guessing).
+    """
     if not path.is_file():
         return None
-    with path.open("rb") as handle:
-        catalog = read_po(handle, locale=lang)
+    data = path.read_bytes().removeprefix(b"\xef\xbb\xbf")  # a byte-order mark is no PO syntax
+    catalog = read_po(io.BytesIO(data), locale=lang)
     for message in catalog:
         message.user_comments = [c for c in message.user_comments if not c.startswith("|")]  # "#|" is not a comment
-    for msgid, previous in _previous_ids(path.read_text(encoding="utf-8")).items():
+    for msgid, previous in _previous_ids(data.decode("utf-8")).items():
         message = catalog.get(msgid)
         if message is not None and message.fuzzy and not message.previous_id:
             message.previous_id = [previous]
@@ -136,13 +157,21 @@ def update(project: Project, slugs: list[str] | None = None) -> list[tuple[Path,
     """Create or update every standard's catalog from its current text.
 
     Returns:
-        ``(catalog path, what happened)`` per catalog: ``created``, ``updated`` or ``unchanged``.
+        ``(catalog path, what happened)`` per catalog: ``created``, ``updated``, ``unchanged``, or
+        ``not updated (line N: problem)`` for a catalog that cannot be read (broken syntax, not UTF-8):
+        rewriting it would lose what Babel cannot read, so it is left as it is.
         Nothing is written for a catalog whose content did not change.
     """
     results = []
     for slug, template in templates(project, slugs).items():
         lang = other_language(template.master_language)
         path = catalog_path(project.root, slug, lang)
+        if path.is_file():
+            check = check_catalog(path)
+            fatal = [p for p in check.problems if p.fatal]
+            if fatal and not check.empty:  # an empty file is simply filled
+                results.append((path, f"not updated (line {fatal[0].line}: {fatal[0].message})"))
+                continue
         catalog = _read(path, lang)
         created = catalog is None
         if created:
@@ -164,22 +193,34 @@ def update(project: Project, slugs: list[str] | None = None) -> list[tuple[Path,
 
 
 def status(project: Project, slugs: list[str] | None = None) -> list[CatalogStatus]:
-    """Translation status of every standard against its current master text (a fresh extraction)."""
+    """Translation status of every standard against its current master text (a fresh extraction).
+
+    Returns:
+        One :class:`CatalogStatus` per standard, with the problems of its catalog (none when it
+        has no catalog yet).
+
+    Raises:
+        tooling.project.ProjectError: when Sphinx cannot run.
+    """
     rows = []
     for slug, template in templates(project, slugs).items():
         lang = other_language(template.master_language)
         path = catalog_path(project.root, slug, lang)
-        catalog = _read(path, lang) or Catalog(locale=lang)
+        check = check_catalog(path) if path.is_file() else None
+        problems = check.problems if check is not None else []
+        usable = check is not None and check.usable
+        catalog = (_read(path, lang) if usable else None) or Catalog(locale=lang)
+        rejected = check.rejected if check is not None else set()
         translated = fuzzy = missing = 0
         for message in template:
             if not message.id:
                 continue
             found = catalog.get(message.id, message.context)
-            if found is None or not found.string:
+            if found is None or not found.string or (message.context, message.id) in rejected:
                 missing += 1
             elif found.fuzzy:
                 fuzzy += 1
             else:
                 translated += 1
-        rows.append(CatalogStatus(slug, lang, translated, fuzzy, missing, path))
+        rows.append(CatalogStatus(slug, lang, translated, fuzzy, missing, path, list(problems)))
     return rows

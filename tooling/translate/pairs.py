@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import read_po
 from docutils import nodes
 from sphinx.util.nodes import extract_messages
 
@@ -56,13 +55,16 @@ class Segment:
 
 
 @functools.lru_cache(maxsize=16)
-def _load(path: str, mtime: float, lang: str) -> Catalog:
-    with open(path, "rb") as handle:
-        return read_po(handle, locale=lang)
+def _load(path: str, mtime: float, lang: str) -> Catalog | None:
+    from .validate import load_catalog
+
+    return load_catalog(Path(path), lang)
 
 
 def catalog_for(root: Path, slug: str, lang: str) -> Catalog | None:
-    """The translation catalog of ``slug`` in ``lang``, or ``None`` when there is none."""
+    """The translation catalog of ``slug`` in ``lang`` as a build applies it (messages whose markup
+    is broken left untranslated), or ``None`` when there is none or it is unusable (broken PO
+    syntax, not UTF-8: :mod:`.validate` reports those)."""
     path = catalog_path(root, slug, lang)
     try:
         return _load(str(path), path.stat().st_mtime, lang)
