@@ -178,3 +178,16 @@ def test_translation_builds_do_not_lint_translated_text(repo):
                                   overrides={"std_output_language": "en"}, fresh=True)
     assert not any("[stdlint." in w for w in result.warnings)
     assert build_problems(result.warnings) == []
+
+
+def test_the_sample_catalogs_are_up_to_date(tmp_path):
+    """`make translations` on a fresh clone changes nothing: the committed catalogs match the sources."""
+    import shutil
+    from pathlib import Path
+
+    here = Path(__file__).resolve().parents[1]
+    shutil.copytree(here / "standards", tmp_path / "standards")
+    shutil.copy(here / "conf.py", tmp_path / "conf.py")
+    result = _run(tmp_path, "translate", "update")
+    assert result.exit_code == 0, result.output
+    assert "updated" not in result.output, result.output
