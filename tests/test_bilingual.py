@@ -13,7 +13,7 @@ from tooling.cli import main
 from tooling.project import Project
 
 from .conftest import build_problems, make_repository
-from .pdfutil import outline_titles, page_texts
+from .pdfutil import fonts, outline_titles, page_texts
 
 
 def _run(repo, *args):
@@ -84,6 +84,8 @@ def test_english_pdf_has_the_english_gb_cover(repo):
     assert "Artificial intelligence — Bilingual test" in cover and "(Draft for comments)" in cover
     body = re.sub(r"\s+", " ", " ".join(texts))
     assert "Table 1 — Limits" in body and "Contents" in body
+    faces = " ".join(row["name"] for row in fonts(repo / "build" / "pdf-en" / "zhdoc.pdf"))
+    assert "Caladea" in faces  # Latin text of the English edition in the Latin face, not the CJK font's Latin
 
 
 SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><text x="4" y="24">{}</text></svg>')
