@@ -35,7 +35,7 @@ from tooling.diff.align import align_blocks
 from tooling.diff.foreword import technical_changes
 from tooling.diff.load import ImportOptions, RevisionError, load_revision
 from tooling.diff.model import Block, Clause, Snapshot
-from tooling.diff.text import summary_text
+from tooling.diff.text import NO_CHANGES, summary_text
 from tooling.diff.tokens import diff_tokens, tokenize
 
 from .conftest import CORPUS, git
@@ -967,8 +967,16 @@ def test_openchain_pairs_read_by_hand(corpus_snapshots):
     def pair(a: int, b: int):
         return diff_revisions(corpus_snapshots[_series(a)], corpus_snapshots[_series(b)])
 
-    # rev01 → rev02: only the document's title line changed (not a clause): nothing reported
-    assert _changed(pair(1, 2)) == {}
+    # rev01 → rev02: only the document's title line changed (not a clause): reported as a metadata change
+    result = pair(1, 2)
+    assert _changed(result) == {}
+    assert [m.to_json() for m in result.metadata] == [
+        {"field": "title.en", "old": "OpenChain Security Assurance Reference Specification",
+         "new": "OpenChain Security Assurance Specification", "class": "editorial"}]
+    assert "metadata: title.en: OpenChain Security Assurance Reference Specification → OpenChain Security " \
+           "Assurance Specification (editorial)" in summary_text(result)
+    assert NO_CHANGES not in summary_text(result)
+    assert pair(3, 4).metadata == []  # the same title: nothing (the draft dates of imported files are not compared)
     # one changed line in the definition of 2.7
     result = pair(3, 4)
     assert _changed(result) == {"2.7→2.7 Open Source Software": ("modified", "editorial")}
@@ -1023,6 +1031,10 @@ def test_openchain_first_against_last(corpus_snapshots):
     assert changed["None→2.7 Remediate"][0] == "added" and changed["None→2.8 Mitigate"][0] == "added"
     assert not [k for k, v in changed.items() if v[0] == "deleted"]
     assert changed["3.4.2→3.4.2 Duration"] == ("modified", "technical")
+    # 3.3.2: "… (i.e., all severity scores above 4.5 …)" moved from an item into a new item: no value disappeared
+    remediation = next(c for c in result.clauses if c.new_number == "3.3.2")
+    reasons = [r for c in remediation.changes for r in c.reasons]
+    assert not [r for r in reasons if "4.5" in r], reasons
     assert "may → should (permission → recommendation)" in technical_changes(result) or \
         "“may” → “should”" in technical_changes(result)
 
@@ -1066,6 +1078,27 @@ def test_ietf_09_to_10_read_by_hand(corpus_snapshots):
 
 
 @pytest.mark.corpus
+def test_ietf_13_to_14_code_and_forms_on_both_sides(corpus_snapshots):
+    """-13 → -14: the header example ``jk=4 l`` (code) holds no value; a verbal form that a clause still has
+    on both sides (a rewritten paragraph, list items replaced under the same lead-in) is no change."""
+    result = diff_revisions(corpus_snapshots[IETF_FILES[13]], corpus_snapshots[IETF_FILES[14]])
+    by_number = {c.new_number: c for c in result.clauses}
+    for clause in result.clauses:
+        for change in clause.changes:
+            assert "∅ → 4 l" not in change.reasons, clause.title
+            if change.block == "literal_block":
+                assert change.class_ == "editorial", (clause.title, change.reasons)
+        reasons = [r for c in clause.changes for r in c.reasons]
+        for reason in reasons:
+            if " removed (" in reason:  # never "requirement removed (X)" with "requirement added (X)"
+                assert reason.replace(" removed (", " added (") not in reasons, (clause.title, reasons)
+    lists = [r for c in by_number["3.1"].changes for r in c.reasons]
+    assert "requirement removed (MUST)" not in lists and "requirement added (MUST)" not in lists
+    defining = [r for c in by_number["2"].changes for r in c.reasons]
+    assert defining.count("requirement added (needs to)") == 1 and "requirement removed (needs to)" not in defining
+
+
+@pytest.mark.corpus
 def test_openchain_1_1_to_dis(corpus_snapshots):
     """The published 1.1 specification against the initial DIS text: clauses paired across the new clause 2
     (normative references) by ID and similarity; the will → shall rewording is technical."""
@@ -1080,7 +1113,10 @@ def test_openchain_1_1_to_dis(corpus_snapshots):
     assert "requirement added (shall)" in policy.changes[0].reasons
     assert not [k for k, v in changed.items() if v[0] == "deleted"]
     text = technical_changes(result)
-    assert text.startswith("The main changes are as follows:\n— ")
+    title, rest = text.split("\n", 1)  # the retitling (metadata, editorial) is said before the list
+    assert title == ("The title has been changed from “OpenChain Security Assurance Specification” to "
+                     "“Information technology — OpenChain Security Assurance Specification”.")
+    assert rest.startswith("The main changes are as follows:\n— ")
 
 
 
@@ -1111,10 +1147,350 @@ def test_every_standard_is_compared_and_a_broken_one_does_not_stop_the_others(tm
     assert "<ins" in html and not (repo / "build" / "diff" / "second.html").exists()
 
     result = CliRunner().invoke(main, ["--root", str(repo), "diff", "--from", "v1", "--to", "v2", "--format", "json"])
-    assert result.exit_code == 1 and "several standards" in result.output and "--standard" in result.output
+    assert result.exit_code == 2, result.output  # a usage error naming --standard, not --from
+    assert "Error: --standard: v1 holds several standards (standards: adapter, second)" in result.output
+    assert "--from" not in result.output.split("Error:")[1]
+    result = CliRunner().invoke(main, ["--root", str(repo), "diff", "--from", "v1", "--to", "v2", "--standard", "nosuch"])
+    assert result.exit_code == 1 and "Error: no standard 'nosuch' in v1 (standards: adapter, second)" in result.output
+    assert "choose one with --standard" not in result.output
     result = CliRunner().invoke(main, ["--root", str(repo), "diff", "--from", "v1", "--to", "v2",
                                        "--standard", "adapter", "--format", "json"])
     assert result.exit_code == 0 and json.loads(result.stdout)["standard"] == "GB/T 12345—2020"
     result = CliRunner().invoke(main, ["--root", str(repo), "diff", "--from", "v1", "--to", "v2",
                                        "--format", "text", "--format", "json"])
     assert result.exit_code == 2 and "choose one" in result.output
+
+
+# -- the metadata, revisions holding one standard, bad output places, catalogs ---------------------------------
+
+
+def M(**fields: str) -> dict[str, str]:  # noqa: N802
+    """Metadata of a snapshot: ``title_zh="…"`` is the field ``title.zh``."""
+    return {k.replace("_zh", ".zh").replace("_en", ".en").replace("adoption_", "adoption."): v
+            for k, v in fields.items()}
+
+
+def test_metadata_changes_and_their_classes():
+    """Titles, stage, dates: editorial; the designation's identity, document type, replaced documents: technical."""
+    old = S(*base_zh())
+    new = S(*base_zh(), label="new")
+    old.metadata = M(designation="GB/T 12345—XXXX", title_zh="质量评价方法", stage="征求意见稿", doctype="standard",
+                     draft_date="2026-01-10")
+    new.metadata = M(designation="GB/T 12345—2026", title_zh="质量评价通用方法", stage="送审稿", doctype="standard",
+                     draft_date="2026-03-01", replaces="GB/T 12345—2010")
+    result = diff_revisions(old, new)
+    assert [(m.field, m.old, m.new, m.class_) for m in result.metadata] == [
+        ("designation", "GB/T 12345—XXXX", "GB/T 12345—2026", "editorial"),  # a year given: the same document
+        ("title.zh", "质量评价方法", "质量评价通用方法", "editorial"),
+        ("stage", "征求意见稿", "送审稿", "editorial"),
+        ("draft_date", "2026-01-10", "2026-03-01", "editorial"),
+        ("replaces", "", "GB/T 12345—2010", "technical")]
+    assert result.summary()["clauses"] == {"unchanged": 5}
+    data = json.loads(json.dumps(result.to_json(), ensure_ascii=False))
+    assert set(data) == {"from", "to", "standard", "clauses", "summary", "metadata"}
+    assert data["metadata"][2] == {"field": "stage", "old": "征求意见稿", "new": "送审稿", "class": "editorial"}
+    text = summary_text(result)
+    assert "metadata: stage: 征求意见稿 → 送审稿 (editorial)" in text.splitlines()
+    assert "metadata: replaces: — → GB/T 12345—2010 (technical)" in text.splitlines()
+    assert NO_CHANGES not in text
+    foreword = technical_changes(result).splitlines()
+    assert foreword == ["文件名称由“质量评价方法”更改为“质量评价通用方法”。",
+                        "与GB/T 12345—2020相比，除结构调整和编辑性改动外，主要技术变化如下：",
+                        "a) 增加了代替文件“GB/T 12345—2010”。"]
+    new.metadata["designation"] = "GB 12345—2026"  # recommended → mandatory: another document
+    new.metadata["doctype"] = "technical-specification"
+    classes = {m.field: m.class_ for m in diff_revisions(old, new).metadata}
+    assert classes["designation"] == "technical" and classes["doctype"] == "technical"
+    new.imported = True  # an imported revision's draft date is its file's: not compared
+    assert "draft_date" not in {m.field for m in diff_revisions(old, new).metadata}
+
+
+def test_nothing_changed_says_so():
+    result = diff_revisions(S(*base_zh()), S(*base_zh(), label="new"))
+    assert summary_text(result).splitlines()[-1] == NO_CHANGES and not result.changed
+    renumbered = base_zh()
+    renumbered[4].number = "5.4"
+    assert NO_CHANGES not in summary_text(diff_revisions(S(*base_zh()), S(*renumbered, label="new")))
+
+
+def test_title_and_stage_of_a_git_revision(tmp_path):
+    """Two revisions that differ only in title and stage: reported in the summary, JSON, foreword, redline."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    write_revision(repo, draft=True)
+    index = repo / "standards" / "adapter" / "index.md"
+    text = index.read_text(encoding="utf-8").replace("{main: 电源适配器, complementary: 技术要求}", "{main: 质量评价方法}")
+    index.write_text(text, encoding="utf-8")
+    commit(repo, "v1")
+    index.write_text(text.replace("质量评价方法", "质量评价通用方法").replace("征求意见稿", "送审稿"), encoding="utf-8")
+    commit(repo, "v2")
+    runner = CliRunner()
+    result = runner.invoke(main, ["--root", str(repo), "diff", "--from", "v1", "--to", "v2", "--foreword",
+                                  "--format", "text", "--format", "html"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[1] == "clauses: 14 unchanged"
+    assert "metadata: title.zh: 质量评价方法 → 质量评价通用方法 (editorial)" in lines
+    assert "metadata: stage: 征求意见稿 → 送审稿 (editorial)" in lines
+    assert "文件名称由“质量评价方法”更改为“质量评价通用方法”。" in lines and NO_CHANGES not in lines
+    html = (repo / "build" / "diff" / "adapter.html").read_text(encoding="utf-8")
+    assert "文件信息的变化" in html and "<del>征求意见稿</del>" in html and "<ins>送审稿</ins>" in html
+    result = runner.invoke(main, ["--root", str(repo), "diff", "--from", "v1", "--to", "v2", "--format", "json"])
+    data = json.loads(result.stdout)
+    assert [(m["field"], m["class"]) for m in data["metadata"]] == [("title.zh", "editorial"), ("stage", "editorial")]
+    assert data["summary"]["clauses"] == {"unchanged": 14}
+
+
+def test_no_changes_is_obvious_and_the_redline_still_written(adapter_repo):
+    result = CliRunner().invoke(main, ["--root", str(adapter_repo), "diff", "--from", "c11", "--to", "c11",
+                                       "--format", "text", "--format", "html"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1] == NO_CHANGES
+    assert f"redline: {adapter_repo / 'build' / 'diff' / 'adapter.html'} (no changes)" in result.stderr
+    assert (adapter_repo / "build" / "diff" / "adapter.html").is_file()
+
+
+MARKDOWN = """# 电源适配器　技术要求
+
+## 1　范围
+
+本文件规定了电源适配器的技术要求。
+
+## 2　要求
+
+适配器的外壳{form}采用阻燃材料。
+"""
+
+
+@pytest.fixture(scope="module")
+def two_standards_repo(tmp_path_factory) -> tuple[Path, Path]:
+    """A repository whose revision v1 holds two standards: ``adapter`` and ``sample``, imported from the
+    Markdown file returned beside it (which says 应 where v1 says 宜)."""
+    from tooling.importer import import_standard
+
+    tmp = tmp_path_factory.mktemp("two")
+    repo = tmp / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    write_revision(repo)
+    source = tmp / "sample.md"
+    source.write_text(MARKDOWN.format(form="宜"), encoding="utf-8")
+    import_standard(source, designation="GB/T 54321—XXXX", lang="zh", profile=None, translation=None, stage=None,
+                    target=repo / "standards" / "sample")
+    commit(repo, "v1")
+    source.write_text(MARKDOWN.format(form="应"), encoding="utf-8")
+    return repo, source
+
+
+def test_revisions_holding_one_standard_are_compared_whatever_their_slugs(two_standards_repo, tmp_path):
+    """Two standard folders of other names; a Markdown file against a git ref of several standards."""
+    import shutil
+
+    repo, source = two_standards_repo
+    for name in ("revA", "revB"):
+        shutil.copytree(repo / "standards" / "adapter", tmp_path / name)
+    conditions = tmp_path / "revB" / "annex-a.md"
+    conditions.write_text(conditions.read_text(encoding="utf-8").replace("15 ℃", "10 ℃"), encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(main, ["--root", str(repo), "diff", "--from", str(tmp_path / "revA"), "--to",
+                                  str(tmp_path / "revB")])
+    assert result.exit_code == 0, result.output
+    assert "  A.1 → A.1 modified technical: 15 ℃ → 10 ℃ — 试验条件" in result.stdout
+
+    args = ["--root", str(repo), "diff", "--from", "v1", "--to", str(source), "--designation", "GB/T 54321—XXXX",
+            "--source-lang", "zh"]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 2, result.output  # v1 holds two: which one is the Markdown's?
+    assert "Error: --standard: v1 holds several standards (standards: adapter, sample)" in result.output
+    result = runner.invoke(main, [*args, "--standard", "sample", "--format", "text", "--format", "html"])
+    assert result.exit_code == 0, result.output
+    assert "  2 → 2 modified technical: 宜 → 应（推荐 → 要求） — 要求" in result.stdout
+    assert NO_CHANGES not in result.stdout and "metadata: draft_date" not in result.stdout
+    assert (repo / "build" / "diff" / "sample.html").is_file()  # the slug of the real side, not "imported"
+    assert not (repo / "build" / "diff" / "imported.html").exists()
+
+
+def test_unwritable_output_is_an_error_not_a_traceback(adapter_repo, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    base = ["--root", str(adapter_repo), "diff", "--from", "c10", "--to", "c11"]
+    runner = CliRunner()
+    for fmt, out in (("pdf", blocker / "out.pdf"), ("html", blocker / "sub" / "out.html")):
+        result = runner.invoke(main, [*base, "--format", fmt, "--output", str(out)])
+        assert result.exit_code == 1 and "Traceback" not in result.output, result.output
+        assert f"Error: cannot write the redline {out}: " in result.stderr and str(blocker) in result.stderr
+        assert not isinstance(result.exception, OSError)
+    diff_dir = adapter_repo / "build" / "diff"
+    moved = diff_dir.with_name("diff.away")
+    if diff_dir.exists():
+        diff_dir.rename(moved)
+    diff_dir.parent.mkdir(parents=True, exist_ok=True)
+    diff_dir.write_text("", encoding="utf-8")
+    try:
+        result = runner.invoke(main, [*base, "--format", "html"])
+    finally:
+        diff_dir.unlink()
+        if moved.exists():
+            moved.rename(diff_dir)
+    assert result.exit_code == 1 and not isinstance(result.exception, OSError), result.output
+    assert f"Error: cannot write the redline {diff_dir / 'adapter.html'}: {diff_dir} is a file, not a folder" \
+        in result.stderr
+
+
+def test_markdown_revision_options_are_named_right(adapter_repo, tmp_path):
+    source = tmp_path / "sample.md"
+    source.write_text(MARKDOWN.format(form="应"), encoding="utf-8")
+    base = ["--root", str(adapter_repo), "diff", "--from", str(source), "--to", str(source)]
+    result = CliRunner().invoke(main, [*base, "--designation", "GB/T 54321—XXXX"])
+    assert result.exit_code == 1
+    assert "a Markdown revision is imported: give --source-lang (the language it is written in)" in result.output
+    assert "--lang" not in result.output.replace("--source-lang", "")
+    # --lang needs catalogs, which a Markdown revision has not: said, not silently ignored
+    result = CliRunner().invoke(main, [*base, "--designation", "GB/T 54321—XXXX", "--source-lang", "zh",
+                                       "--lang", "en"])
+    assert result.exit_code == 1
+    assert "--lang en compares a translation through the standard's catalogs; a Markdown revision has none" \
+        in result.output
+
+
+def test_standards_folder_given_as_a_revision(adapter_repo):
+    result = CliRunner().invoke(main, ["--root", str(adapter_repo), "diff", "--from",
+                                       str(adapter_repo / "standards"), "--to", "c11"])
+    assert result.exit_code == 1, result.output
+    assert ("a folder that is neither a repository (conf.py and standards/) nor a standard's folder (index.md with "
+            "the standard's metadata): it holds the standards adapter") in result.output
+    assert "standards/standards" not in result.output
+
+
+def test_language_without_a_catalog_is_named(tmp_path):
+    """--lang en where a revision has no English catalog of the standard: said so, naming --from/--to."""
+    import shutil
+
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    write_revision(repo)
+    commit(repo, "v1")
+    shutil.rmtree(repo / "standards" / "adapter" / "locales")
+    commit(repo, "v2")
+    for extra in ([], ["--format", "json"]):
+        result = CliRunner().invoke(main, ["--root", str(repo), "diff", "--from", "v1", "--to", "v2", "--lang", "en",
+                                           *extra])
+        assert result.exit_code == 1, result.output
+        assert ("Error: --to: v2: standard adapter has no en translation catalog "
+                "(standards/adapter/locales/en/LC_MESSAGES/adapter.po)") in result.output
+        assert "unrelated" not in result.output
+    result = CliRunner().invoke(main, ["--root", str(repo), "diff", "--from", "v1", "--to", "v2", "--lang", "zh"])
+    assert result.exit_code == 0 and "GB/T 12345—2020: v1 → v2" in result.output  # the master's language
+
+
+def test_stale_catalog_warned_and_untranslated_segments_marked(adapter, adapter_repo):
+    """An English edition whose catalog misses messages: each revision says how many segments stay in Chinese."""
+    snap = adapter["ed2020-en"]
+    assert snap.catalog == "standards/adapter/locales/en/LC_MESSAGES/adapter.po"
+    assert 0 < snap.untranslated < snap.segments and snap.master_language == "zh"
+    scope = next(c for c in snap.clauses if c.id == "scope")
+    assert [b.untranslated for b in scope.blocks] == [1, 1]  # not in the catalog
+    general = next(c for c in snap.clauses if c.id == "general")
+    assert [b.untranslated for b in general.blocks] == [0]
+    assert adapter["ed2020"].catalog == "" and adapter["ed2020"].untranslated == 0
+    result = CliRunner().invoke(main, ["--root", str(adapter_repo), "diff", "--from", "ed2020", "--to", "draft",
+                                       "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    for option, tag in (("--from", "ed2020"), ("--to", "draft")):
+        assert re.search(rf"warning: {option} {tag}: \d+ of \d+ segments of adapter have no en translation in "
+                         r"standards/adapter/locales/en/LC_MESSAGES/adapter\.po \(fuzzy or missing\): they are "
+                         r"compared in zh", result.stderr), result.stderr
+
+
+def test_language_switch_within_a_block_is_editorial():
+    """A list item of two segments, one translated since: a translation, not a requirement added."""
+    mixed = Block("list-item", "适配器应符合要求。 The adapter shall be marked with its model.")
+    mixed.untranslated = 1  # what the build marks: one of its two segments has no translation
+    translated = Block("list-item", "The adapter shall comply with the requirements. The adapter shall be marked "
+                       "with its model.")
+    old, new = [C("c", "5", "Marking", mixed)], [C("c", "5", "Marking", translated)]
+    result = diff_revisions(S(*old, lang="en"), S(*new, lang="en", label="new"))
+    [change] = result.clauses[0].changes
+    assert (change.class_, change.reasons) == ("editorial", ["translation"])
+
+
+def test_value_moved_into_a_new_list_item_did_not_disappear():
+    """OpenChain 3.3.2: the threshold went with its sentence into a new item of the same list."""
+    lead = P("The organization shall have a documented procedure to:")
+    old = [C("c", "3.3.2", "Remediation", lead, P(
+        "For each detection and assigned score determine and document necessary remediation steps suitable for the "
+        "use-case of the software and get Customer Agreement at or above a previously determined level (i.e., all "
+        "severity scores above 4.5 …);", "list-item"))]
+    new = [C("c", "3.3.2", "Remediation", lead, P(
+        "For each detection and assigned score determine and document necessary remediation or mitigation steps "
+        "suitable for the use-case of the software", "list-item"), P(
+        "Obtain Customer Agreement that the proposed resolution is acceptable if necessary; at or above a previously "
+        "determined level (i.e., all severity scores above 4.5 …);", "list-item"))]
+    result = diff_revisions(S(*old, lang="en", profile="iso"), S(*new, lang="en", profile="iso", label="new"))
+    modified = [c for c in result.clauses[0].changes if c.kind == "modified"]
+    assert modified and all("4.5 → ∅" not in c.reasons for c in modified), [c.reasons for c in modified]
+    assert modified[0].class_ == "editorial"
+    gone = [C("c", "3.3.2", "Remediation", lead, P(
+        "For each detection and assigned score determine and document necessary remediation or mitigation steps "
+        "suitable for the use-case of the software", "list-item"))]
+    result = diff_revisions(S(*old, lang="en", profile="iso"), S(*gone, lang="en", profile="iso", label="new"))
+    assert "4.5 → ∅" in result.clauses[0].changes[0].reasons  # gone from the clause: a change
+
+
+def test_code_holds_no_values_nor_provisions():
+    """IETF -13 → -14: a header example in a literal block (``jk=4 l``), inline code in a paragraph."""
+    old = [C("c", "3.1.2", "Parameters", P('Example-ParamListHeader: abc;a=1;b=2; cde_456, (ghi jkl);q="9";r=w',
+                                           "literal_block"),
+             P("Foo-Example is a Structured Header. Its value MUST be a dictionary.", "literal_block"))]
+    new = [C("c", "3.1.2", "Parameters", P('Example-ParamListHeader: abc;a=1;b=2; cde_456, (ghi;jk=4 l);q="9";r=w',
+                                           "literal_block"),
+             P("Foo-Example is an Item Structured Header.", "literal_block"))]
+    result = diff_revisions(S(*old, lang="en", profile="iso"), S(*new, lang="en", profile="iso", label="new"))
+    assert [(c.class_, c.reasons) for c in result.clauses[0].changes] == [("editorial", ["wording"])] * 2
+    inline = [C("c", "3", "Keys", Block("paragraph", "A key such as ghi is sent.", literals=["ghi"]))]
+    coded = [C("c", "3", "Keys", Block("paragraph", "A key such as jk=4 l is sent.", literals=["jk=4 l"]))]
+    result = diff_revisions(S(*inline, lang="en"), S(*coded, lang="en", label="new"))
+    assert result.clauses[0].changes[0].class_ == "editorial", result.clauses[0].changes[0].reasons
+
+
+def test_a_verbal_form_on_both_sides_of_a_clause_is_no_change():
+    """A paragraph rewritten into another with the same "MUST", list items replaced under the same lead-in."""
+    lead = P("To define a HTTP header as a structured header, its specification needs to:")
+    old = [C("c", "2", "Defining", lead, P(
+        "Specify the header field's allowed syntax for values, in terms of the types described in Clause 3, along "
+        "with their associated semantics.", "list-item"))]
+    new = [C("c", "2", "Defining", lead, P("Specify the type of the header field itself; either Dictionary, List, or "
+                                           "Item.", "list-item"), P("Define the semantics of those structures.",
+                                                                    "list-item"))]
+    result = diff_revisions(S(*old, lang="en", profile="iso"), S(*new, lang="en", profile="iso", label="new"))
+    reasons = [r for c in result.clauses[0].changes for r in c.reasons]
+    assert reasons.count("requirement added (needs to)") == 1 and "requirement removed (needs to)" not in reasons
+    old = [C("l", "3.1", "Lists", P("Lists are arrays of zero or more members."), P(
+        "Parsers MUST support lists containing at least 1024 members, support members with at least 256 parameters, "
+        "support inner-lists containing at least 256 members, and support parameter keys with at least 64 "
+        "characters."), P("Header specifications can constrain the types of individual list values if necessary."))]
+    new = [C("l", "3.1", "Lists", P("Lists are arrays of zero or more members."), P(
+        "Parsers MUST support lists containing at least 1024 members. Header specifications can constrain the types "
+        "and cardinality of individual list values as they require."))]
+    result = diff_revisions(S(*old, lang="en", profile="iso"), S(*new, lang="en", profile="iso", label="new"))
+    changes = result.clauses[0].changes
+    reasons = [r for c in changes for r in c.reasons]
+    assert "requirement removed (MUST)" not in reasons and "requirement added (MUST)" not in reasons, reasons
+
+
+def test_retitled_clause_keeps_its_old_title_in_the_json(adapter_repo, tmp_path):
+    """A retitled clause (试验条件 → 环境条件): the JSON names the old title."""
+    repo = tmp_path / "repo"
+    git(adapter_repo, "worktree", "add", "-q", "--detach", str(repo), "draft")
+    try:
+        annex = repo / "standards" / "adapter" / "annex-a.md"
+        annex.write_text(annex.read_text(encoding="utf-8").replace("## 试验条件", "## 环境条件"), encoding="utf-8")
+        result = CliRunner().invoke(main, ["--root", str(adapter_repo), "diff", "--from", "draft", "--to",
+                                           str(repo), "--format", "json"])
+    finally:
+        git(adapter_repo, "worktree", "remove", "--force", str(repo))
+    assert result.exit_code == 0, result.output
+    [conditions] = [c for c in json.loads(result.stdout)["clauses"] if c["status"] != "unchanged"]
+    assert (conditions["id"], conditions["title"], conditions["old_title"]) == ("test-conditions", "环境条件", "试验条件")

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from tooling.diff import redline
-from tooling.diff.model import Block, ChangeEntry, Clause, ClauseDiff, DiffResult, Snapshot, Token
+from tooling.diff.model import Block, ChangeEntry, Clause, ClauseDiff, DiffResult, MetadataChange, Snapshot, Token
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -450,6 +450,42 @@ def test_no_changes_and_no_snapshots():
     assert "<del>为220</del><ins>不低于230</ins>" in html and "<ins>设备应能承受运输振动。</ins>" in html
 
 
+def metadata_changes() -> list[MetadataChange]:
+    """A retitled standard that moved on a stage and became mandatory (GB/T → GB)."""
+    return [MetadataChange("designation", "GB/T 99999—2020", "GB 99999—2026", "technical"),
+            MetadataChange("title.zh", "质量评价方法", "质量评价通用方法"), MetadataChange("stage", "征求意见稿", "送审稿")]
+
+
+def test_metadata_changes_shown_before_the_clauses():
+    """Title, stage and designation changes: a section of their own, before the clauses, old → new marked."""
+    result = zh_result()
+    result.metadata = metadata_changes()
+    html = redline.render_html(result)
+    check_html(html)
+    meta = section(html, "metadata")
+    assert "文件信息的变化" in meta and "中文名称" in meta and "阶段" in meta and "文件编号" in meta
+    assert "质量评价<ins>通用</ins>方法" in meta  # the title's change marked token by token
+    assert "<del>征求意见稿</del>" in meta and "<ins>送审稿</ins>" in meta
+    assert 'class="md-designation chg cls-technical"' in meta and 'class="md-stage chg cls-editorial"' in meta
+    assert html.index('id="metadata"') < html.index('id="view-inline"')
+    printed = redline.render_print_html(result)
+    check_html(printed)
+    assert "<ins>送审稿</ins>" in section(printed, "metadata")
+    assert printed.index('id="metadata"') < printed.index('id="view-inline"')
+    # only the metadata changed: the contents say the clauses did not, not that nothing changed
+    same = zh_result()
+    same.clauses = [ClauseDiff(c.id, "unchanged", c.number, c.number, c.title) for c in same.new.clauses]
+    same.metadata = metadata_changes()[2:]
+    html = redline.render_html(same)
+    check_html(html)
+    toc = section(html, "toc")
+    assert redline.LABELS["zh"]["no_clause_changes"] in toc and redline.LABELS["zh"]["no_changes"] not in toc
+    assert "<ins>送审稿</ins>" in section(html, "metadata")
+    english = en_result()
+    english.metadata = [MetadataChange("title.en", "Widgets", "Widgets — General requirements")]
+    assert "English title" in section(redline.render_html(english), "metadata")
+
+
 def test_unrelated_documents_reported_not_a_wall_of_red():
     result = zh_result()
     result.clauses = []
@@ -501,6 +537,16 @@ def test_write_html(tmp_path, zh):
     assert path == tmp_path / "out" / "redline.html" and path.read_text(encoding="utf-8") == html
 
 
+def test_unwritable_place_is_a_redline_error_naming_the_path(tmp_path):
+    """No traceback for a place that cannot be written: the path and why (the file in the way)."""
+    blocker = tmp_path / "diff"
+    blocker.write_text("a file, not a folder", encoding="utf-8")
+    with pytest.raises(redline.RedlineError, match=f"cannot write the redline {blocker}/x.html: {blocker} is a file"):
+        redline.write_html(zh_result(), blocker / "x.html")
+    with pytest.raises(redline.RedlineError, match=f"cannot write the redline {blocker}/sub/x.pdf: .*{blocker}"):
+        redline.write_pdf(zh_result(), blocker / "sub" / "x.pdf", REPO)
+
+
 def test_c10_c11_through_the_engine():
     from tooling import diff as engine
 
@@ -527,6 +573,7 @@ def test_c10_c11_through_the_engine():
 def pdfs(tmp_path_factory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("redline-pdf")
     jobs = {"zh": zh_result(), "en": en_result()}
+    jobs["zh"].metadata = metadata_changes()
     with ThreadPoolExecutor(max_workers=2) as pool:
         paths = pool.map(lambda item: redline.write_pdf(item[1], out / f"{item[0]}.pdf", REPO), jobs.items())
         return dict(zip(jobs, paths))
@@ -541,8 +588,10 @@ def test_pdf_shows_insertions_and_deletions(pdfs):
     from tests.pdfutil import page_texts
 
     text = re.sub(r"\s+", "", pdftext(pdfs["zh"]))
-    for expected in ("为220", "不低于230", "设备应有过流保护。", "旧方法不再使用。", "由5.2移来", "宜→应", "修订标记"):
+    for expected in ("为220", "不低于230", "设备应有过流保护。", "旧方法不再使用。", "由5.2移来", "宜→应", "修订标记",
+                     "文件信息的变化", "征求意见稿", "送审稿", "质量评价通用方法"):
         assert expected in text, expected
+    assert text.index("送审稿") < text.index("不低于230")  # the metadata before the clauses
     pages = page_texts(pdfs["zh"])
     assert all("GB/T 99999—2026 修订标记" in page for page in pages[1:]) or len(pages) == 1
     english = " ".join(pdftext(pdfs["en"]).split())

@@ -414,9 +414,12 @@ def translate_status(obj: Context, standards: tuple[str, ...], fmt: str) -> None
 @click.option("--from", "old", required=True, metavar="REV", help="The earlier revision: git ref, folder or Markdown file.")
 @click.option("--to", "new", required=True, metavar="REV", help="The later revision: git ref, folder or Markdown file.")
 @click.option("--standard", metavar="SLUG",
-              help="The standard to compare (default: every standard of the revisions; json needs one).")
+              help="The standard to compare, among the standards of a revision that holds several (default: every "
+                   "standard of the revisions; json needs one). A revision that holds one standard (a Markdown "
+                   "file, a standard's folder) is compared whatever its slug.")
 @click.option("--lang", type=click.Choice(["zh", "en"]),
-              help="Compare in this language (a translation uses the standard's catalogs of each revision).")
+              help="Compare in this language (a translation uses the standard's catalogs of each revision; "
+                   "not for a Markdown revision, whose language is --source-lang).")
 @click.option("--format", "formats", type=click.Choice(["text", "json", "html", "pdf"]), multiple=True,
               help="text or json on stdout; html and pdf redlines written to build/diff/<slug>.<format>. "
                    "Repeat for several (e.g. --format html --format pdf). Default: text.")
@@ -434,13 +437,17 @@ def diff(obj: Context, old: str, new: str, standard: str | None, lang: str | Non
 
     Clauses are matched by stable ID, then by title and content; each is
     unchanged, added, deleted, moved, renumbered or modified, and each change
-    technical or editorial. Without --standard every standard of the two
-    revisions is compared (a standard that fails to load is reported and the
-    others still compared). JSON (one standard): {"from", "to", "standard",
+    technical or editorial. The metadata (titles, designation, stage, dates …)
+    is compared too. Without --standard every standard of the two revisions is
+    compared (a standard that fails to load is reported and the others still
+    compared); a revision that holds one standard is compared with the other's
+    whatever their slugs. JSON (one standard): {"from", "to", "standard",
     "clauses": [{"id", "status", "old_number", "new_number", "title", "class",
-    "changes"}], "summary"}.
+    "changes"}], "summary", "metadata": [{"field", "old", "new", "class"}]}.
     """
-    from .diff.load import ImportOptions, RevisionError, load_revision, load_revisions
+    from .diff.load import (ImportOptions, NoSuchStandard, RevisionError, SeveralStandards, load_revision,
+                            load_revisions)
+    from .diff.text import untranslated_warning
 
     formats = tuple(dict.fromkeys(formats or ("text",)))
     if {"text", "json"} <= set(formats):
@@ -450,17 +457,39 @@ def diff(obj: Context, old: str, new: str, standard: str | None, lang: str | Non
         raise click.UsageError("--output names one file: give exactly one of --format html or --format pdf")
     project = obj.project
     options = ImportOptions(designation or "", source_lang or "", profile)
+
+    def one(rev: str, option: str, prefer: str | None = None):
+        try:
+            return load_revision(rev, project.root, standard, lang, options, prefer=prefer)
+        except (NoSuchStandard, SeveralStandards):
+            raise
+        except RevisionError as exc:
+            raise click.ClickException(f"{option}: {exc}") from None
+
     imported = any(Path(rev).exists() and not (Path(rev) / "conf.py").is_file() for rev in (old, new))
     if standard or imported or "json" in formats:
         try:
-            before = load_revision(old, project.root, standard, lang, options)
-        except RevisionError as exc:
-            raise click.ClickException(f"--from: {exc}") from None
-        try:
-            after = load_revision(new, project.root, standard or before.slug, lang, options)
-        except RevisionError as exc:
-            raise click.ClickException(f"--to: {exc}") from None
-        _report_diff(project, before, after, formats, output, foreword)
+            try:
+                before = one(old, "--from")
+            except SeveralStandards as several:  # the other revision may hold one standard: that one is compared
+                try:
+                    after = one(new, "--to")
+                except SeveralStandards:
+                    raise several from None
+                before = one(old, "--from", prefer=after.slug)
+            else:
+                after = one(new, "--to", prefer=before.slug)
+        except NoSuchStandard as exc:
+            raise click.ClickException(str(exc)) from None
+        except SeveralStandards as exc:
+            why = "--format json compares one standard" if "json" in formats else "the other revision holds one"
+            raise click.UsageError(f"--standard: {exc} ({why})") from None
+        for snapshot, option in ((before, "--from"), (after, "--to")):
+            if untranslated_warning(snapshot):
+                click.echo(f"warning: {option} {untranslated_warning(snapshot)}", err=True)
+        # the redline's file name: --standard, else the slug of a side that has a real one (not an import's)
+        name = standard or next((s.slug for s in (after, before) if not s.imported), after.slug)
+        _report_diff(project, before, after, formats, output, foreword, name)
         return
 
     try:
@@ -471,6 +500,14 @@ def diff(obj: Context, old: str, new: str, standard: str | None, lang: str | Non
         afters, new_problems = load_revisions(new, project.root, lang, options)
     except RevisionError as exc:
         raise click.ClickException(f"--to: {exc}") from None
+    old_slugs, new_slugs = [*befores, *old_problems], [*afters, *new_problems]
+    if len(old_slugs) == 1 and len(new_slugs) == 1 and old_slugs != new_slugs:
+        # one standard on each side under different slugs (a renamed folder): the same standard
+        key = new_slugs[0]
+        if old_slugs[0] in befores:
+            befores = {key: befores[old_slugs[0]]}
+        else:
+            old_problems = {key: old_problems[old_slugs[0]]}
     slugs = list(dict.fromkeys([*befores, *old_problems, *afters, *new_problems]))
     if len(slugs) > 1 and output is not None:
         raise click.UsageError("--output names one file: give --standard")
@@ -488,13 +525,20 @@ def diff(obj: Context, old: str, new: str, standard: str | None, lang: str | Non
         elif slug not in afters:
             click.echo(f"{slug}: not in {new} (withdrawn or moved)", err=True)
         else:
-            _report_diff(project, befores[slug], afters[slug], formats, output, foreword)
+            for snapshot, option in ((befores[slug], "--from"), (afters[slug], "--to")):
+                if untranslated_warning(snapshot):
+                    click.echo(f"warning: {option} {untranslated_warning(snapshot)}", err=True)
+            _report_diff(project, befores[slug], afters[slug], formats, output, foreword, slug)
     if failed:
         sys.exit(1)
 
 
-def _report_diff(project, before, after, formats: tuple[str, ...], output: Path | None, foreword: bool) -> None:
-    """Diff two snapshots and write what ``formats`` asks for (text/json on stdout, html/pdf files)."""
+def _report_diff(project, before, after, formats: tuple[str, ...], output: Path | None, foreword: bool,
+                 name: str | None = None) -> None:
+    """Diff two snapshots and write what ``formats`` asks for (text/json on stdout, html/pdf files).
+
+    ``name``: the redline's file name (``build/diff/<name>.<format>``; default: the new side's slug).
+    """
     from .diff import diff_revisions, redline
     from .diff.foreword import technical_changes
     from .diff.text import summary_text
@@ -508,14 +552,13 @@ def _report_diff(project, before, after, formats: tuple[str, ...], output: Path 
     else:
         click.echo(summary_text(result).rstrip("\n"))
     for fmt in (f for f in formats if f in ("html", "pdf")):
-        path = output or project.build_dir / "diff" / f"{after.slug}.{fmt}"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        try:
+        path = output or project.build_dir / "diff" / f"{name or after.slug}.{fmt}"
+        try:  # the folder made when missing; an unwritable place is a RedlineError naming the path and why
             written = (redline.write_html(result, path) if fmt == "html"
                        else redline.write_pdf(result, path, project.root))
         except redline.RedlineError as exc:
             raise click.ClickException(str(exc)) from None
-        click.echo(f"redline: {written}", err=True)
+        click.echo(f"redline: {written}" + ("" if result.changed else " (no changes)"), err=True)
     if foreword and "json" not in formats:
         click.echo("\n" + technical_changes(result))
 

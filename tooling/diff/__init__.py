@@ -11,6 +11,10 @@ The pipeline, each step a pure function over the clause model
 3. **diff** (:mod:`.align`, :mod:`.tokens`): the blocks of each pair aligned (table rows
    by key), each changed block diffed with tokens suited to the language;
 4. **classify** (:mod:`.classify`): each change technical or editorial, with its reasons;
+   then, per clause, a value or a provision that one block lost and another block of the
+   clause still holds (a sentence moved into a new list item, a paragraph rewritten) is no
+   change (:func:`~.classify.reconcile_clause`); the standard's metadata (titles, designation,
+   stage, dates …) compared field by field (:func:`metadata_changes`);
 5. **render**: :mod:`.text` (terminal summary), :mod:`.foreword` (the foreword's list of
    technical changes), :mod:`.redline` (HTML and PDF), ``DiffResult.to_json()``.
 
@@ -24,12 +28,13 @@ from collections import Counter
 from rapidfuzz import fuzz, process
 
 from .align import block_changes
-from .classify import classify_change, classify_clause, in_normative_annex, is_informative
+from ..model.designation import DesignationError, parse_designation
+from .classify import classify_change, classify_clause, in_normative_annex, is_informative, reconcile_clause
 from .match import Pair, match_clauses
-from .model import ChangeEntry, Clause, ClauseDiff, DiffResult, Snapshot
+from .model import METADATA_FIELDS, METADATA_TECHNICAL, ChangeEntry, Clause, ClauseDiff, DiffResult, MetadataChange, Snapshot
 from .tokens import diff_tokens
 
-__all__ = ["UNRELATED_BELOW", "diff_revisions"]
+__all__ = ["UNRELATED_BELOW", "diff_revisions", "metadata_changes"]
 
 #: Below this share of clauses in common, two revisions are reported as unrelated documents.
 UNRELATED_BELOW = 0.2
@@ -46,7 +51,7 @@ def diff_revisions(old: Snapshot, new: Snapshot) -> DiffResult:
     pairs = match_clauses(old, new)
     lang = new.language or old.language
     old_index, new_index = old.by_key(), new.by_key()
-    result = DiffResult(old, new)
+    result = DiffResult(old, new, metadata=metadata_changes(old, new))
     result.similarity = _relatedness(old, new, pairs)
     if old.clauses and new.clauses and result.similarity < UNRELATED_BELOW:
         result.unrelated = True
@@ -62,9 +67,36 @@ def diff_revisions(old: Snapshot, new: Snapshot) -> DiffResult:
     for diff, (pair, informative, normative_annex) in zip(result.clauses, contexts):
         for change in diff.changes:
             classify_change(change, lang, informative=informative, old=pair.old, new=pair.new)
+        reconcile_clause(diff.changes, lang, pair.old, pair.new)
         classify_clause(diff, pair.old, pair.new, lang, informative=informative, normative_annex=normative_annex)
     _propagate_heading_class(result.clauses, old_index, new_index)
     return result
+
+
+def _designation_key(text: str) -> str:
+    try:
+        return parse_designation(text).key
+    except DesignationError:
+        return text
+
+
+def metadata_changes(old: Snapshot, new: Snapshot) -> list[MetadataChange]:
+    """The metadata fields that differ, in :data:`~tooling.diff.model.METADATA_FIELDS` order, each classed
+    (see :mod:`tooling.diff.model`: a designation is technical only when its identity changes)."""
+    changes = []
+    names = [n for n in METADATA_FIELDS if n in old.metadata or n in new.metadata]
+    names += sorted((old.metadata.keys() | new.metadata.keys()) - set(names))
+    for name in names:
+        if name == "draft_date" and (old.imported or new.imported):
+            continue  # an imported revision's draft date is its file's, not the source's
+        a, b = old.metadata.get(name, ""), new.metadata.get(name, "")
+        if a == b:
+            continue
+        technical = name in METADATA_TECHNICAL
+        if name == "designation" and a and b:
+            technical = _designation_key(a) != _designation_key(b)
+        changes.append(MetadataChange(name, a, b, "technical" if technical else "editorial"))
+    return changes
 
 
 def _ancestors(clause: Clause | None, index: dict[str, Clause]) -> list[Clause]:

@@ -17,11 +17,21 @@ A block change is **technical** when, in normative text:
 - a preferred term changed, or a term entry was added or removed;
 - a normative annex was added or removed, or an annex changed obligation.
 
+Code is not prose: a literal block (a code or message example) states no provision and
+no value, and neither does inline code (``jk=4``) inside a paragraph.
+
+Within a clause, what one block lost and another block of the same clause still holds
+is no change (:func:`reconcile_clause`): a value that moved into a new list item, a
+provision whose paragraph was rewritten into another paragraph with the same verbal form
+(a requirement removed and a requirement of the same form added cancel out).
+
 Everything else is **editorial**: wording, punctuation, case, renumbering,
 structure (a clause moved), translation (in an edition compared through its
-catalogs, a segment that got or lost its translation: the text changed language). Changes in informative elements (foreword,
-introduction, bibliography, notes, examples, informative annexes) are editorial
-too: they carry no provisions.
+catalogs, a segment that got or lost its translation: the text changed language,
+wholly or, in a block holding several segments, in part — the build marks each
+untranslated segment, :attr:`~tooling.diff.model.Block.untranslated`). Changes in
+informative elements (foreword, introduction, bibliography, notes, examples,
+informative annexes) are editorial too: they carry no provisions.
 
 Reasons are stored on each :class:`~tooling.diff.model.ChangeEntry` as text
 (``reasons``) and as data (``details``: ``{"type", "old", "new"}``); a clause's
@@ -33,13 +43,15 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections import Counter
 
 from ..lint.classifier import Form, classify
 from ..model.designation import DesignationError, parse_designation
-from .model import ChangeEntry, Clause, ClauseDiff
+from .model import Block, ChangeEntry, Clause, ClauseDiff
 from .tokens import tokenize
 
-__all__ = ["INFORMATIVE_ROLES", "citations", "classify_change", "classify_clause", "provisions", "quantities"]
+__all__ = ["INFORMATIVE_ROLES", "citations", "classify_change", "classify_clause", "provisions", "quantities",
+           "reconcile_clause"]
 
 #: Clause roles whose content carries no provisions.
 INFORMATIVE_ROLES = ("foreword", "introduction", "bibliography", "index")
@@ -316,19 +328,48 @@ def _lead_in(blocks, stable: str) -> str:
     return ""
 
 
+def _block_of(clause: Clause | None, stable: str) -> Block | None:
+    """The block of ``clause`` whose ``stable`` text is ``stable`` (the first), if any."""
+    if clause is None or not stable:
+        return None
+    return next((b for b in clause.blocks if b.stable == stable), None)
+
+
+def _prose(text: str, block: Block | None, kind: str = "") -> str:
+    """The text without its code: ``""`` for a literal block, inline code blanked out (same length)."""
+    if kind == "literal_block" or (block is not None and block.kind == "literal_block"):
+        return ""
+    for literal in (block.literals if block is not None else ()):
+        text = text.replace(literal, " " * len(literal))
+    return text
+
+
+def _language_switched(change: ChangeEntry, old_text: str, new_text: str, old_block: Block | None,
+                       new_block: Block | None) -> bool:
+    """A modified block whose text changed language: a segment of a translated edition got or lost its
+    translation — the whole block (the text's script changed), or some of its segments (a list item, a
+    table row or a note holding several: the build marks the untranslated ones)."""
+    if change.kind not in ("modified", "moved") or not old_text or not new_text:
+        return False
+    a, b = text_language(old_text, ""), text_language(new_text, "")
+    if a and b and a != b:
+        return True
+    return old_block is not None and new_block is not None and old_block.untranslated != new_block.untranslated
+
+
 def classify_change(change: ChangeEntry, lang: str, *, informative: bool, old: Clause | None = None,
                     new: Clause | None = None) -> None:
     """Set ``class_``, ``reasons`` and ``details`` of one block change."""
     old_text = change.old_stable or change.old
     new_text = change.new_stable or change.new
     lang = text_language(old_text + new_text, lang)
+    old_block = _block_of(old, old_text) if change.kind != "added" else None
+    new_block = _block_of(new, new_text) if change.kind != "deleted" else None
     details: list[dict] = []
     editorial: list[dict] = []
     if informative or change.block in _INFORMATIVE_BLOCKS:
         editorial.append({"type": "informative", "old": "", "new": ""})
-    elif change.kind in ("modified", "moved") and old_text and new_text and \
-            text_language(old_text, "") and text_language(new_text, "") and \
-            text_language(old_text, "") != text_language(new_text, ""):
+    elif _language_switched(change, old_text, new_text, old_block, new_block):
         # a segment of a translated edition that got (or lost) its translation: no change of content
         editorial.append({"type": "translation", "old": "", "new": ""})
     elif change.block == "title" and (old is not None and old.kind == "term" or new is not None and new.kind == "term"):
@@ -343,7 +384,9 @@ def classify_change(change: ChangeEntry, lang: str, *, informative: bool, old: C
         # punctuation or case only (quotation marks around a key word make no provision)
         editorial.append({"type": _editorial_kind(old_text, new_text), "old": "", "new": ""})
     else:
-        details += _form_changes(old_text, new_text, lang)
+        old_prose = _prose(old_text, old_block, change.block)
+        new_prose = _prose(new_text, new_block, change.block)
+        details += _form_changes(old_prose, new_prose, lang)
         if change.kind in ("added", "deleted") and change.block == "list-item" and not details:
             # an item of a list introduced by a provision ("The organization shall:") is one
             clause = new if change.kind == "added" else old
@@ -356,7 +399,7 @@ def classify_change(change: ChangeEntry, lang: str, *, informative: bool, old: C
                                 "old_kind": "" if change.kind == "added" else _label(form),
                                 "new_kind": _label(form) if change.kind == "added" else ""})
         if change.kind in ("modified", "moved"):
-            values, renumbered = _value_changes(old_text, new_text)
+            values, renumbered = _value_changes(old_prose, new_prose)
             details += values
             details += _citation_changes(old_text, new_text)
             if not details:
@@ -369,6 +412,60 @@ def classify_change(change: ChangeEntry, lang: str, *, informative: bool, old: C
     change.details = details or editorial
     change.class_ = "technical" if details else "editorial"
     change.reasons = [reason_text(d, lang) for d in details] if details else _dedupe(d["type"] for d in editorial)
+
+
+def _values_of(clause: Clause | None) -> Counter:
+    """How often each value (number with unit, not a reference) is written in a clause's own prose."""
+    found: Counter = Counter()
+    for block in clause.blocks if clause is not None else ():
+        found.update(q for q, reference in quantities(_prose(block.stable, block)) if not reference)
+    return found
+
+
+def reconcile_clause(changes: list[ChangeEntry], lang: str, old: Clause | None, new: Clause | None) -> None:
+    """Drop the technical reasons that the rest of the clause contradicts (after :func:`classify_change`).
+
+    - a value reported removed (``4.5 → ∅``) that the clause still writes as often as before
+      (it moved into another block: a sentence moved into a new list item), and a value reported
+      added that the clause already wrote as often;
+    - a provision reported removed from one block and a provision of the same verbal form reported
+      added to another (a paragraph rewritten into another, list items replaced under the same
+      lead-in): the form is present on both sides, no provision came or went.
+
+    A change left without technical reasons becomes editorial (its kind of editorial change).
+    """
+    if old is None or new is None:
+        return
+    dropped: set[int] = set()
+    removed = [d for c in changes for d in c.details if d.get("type") == "requirement" and d["old"] and not d["new"]]
+    added = [d for c in changes for d in c.details if d.get("type") == "requirement" and d["new"] and not d["old"]]
+    for gone in removed:
+        for came in added:
+            if id(came) not in dropped and came.get("new_kind") == gone.get("old_kind") and \
+                    came["new"].casefold() == gone["old"].casefold():
+                dropped.update((id(gone), id(came)))
+                break
+    values = [d for c in changes for d in c.details if d.get("type") == "value" and bool(d["old"]) != bool(d["new"])]
+    if values:
+        before, after = _values_of(old), _values_of(new)
+        for d in values:
+            if (d["old"] and after[d["old"]] >= before[d["old"]]) or (d["new"] and before[d["new"]] >= after[d["new"]]):
+                dropped.add(id(d))
+    if not dropped:
+        return
+    for change in changes:
+        kept = [d for d in change.details if id(d) not in dropped]
+        if len(kept) == len(change.details):
+            continue
+        old_text, new_text = change.old_stable or change.old, change.new_stable or change.new
+        if kept:
+            change.details = kept
+            change.reasons = [reason_text(d, text_language(old_text + new_text, lang)) for d in kept]
+            continue
+        kind = _editorial_kind(old_text, new_text) if change.kind in ("modified", "moved") else "wording"
+        change.details = [{"type": kind, "old": "", "new": ""}]
+        change.class_ = "editorial"
+        change.reasons = [kind]
 
 
 def _dedupe(items) -> list[str]:

@@ -18,7 +18,11 @@ In the profile's form and the language of the snapshots:
   with ``— “…” has been added (5.3);`` items; in Chinese "主要变化如下：" with ``——`` items.
 
 Only technical changes are listed; an added or deleted clause whose parent is
-added or deleted too is covered by its parent's item. The text is a draft for
+added or deleted too is covered by its parent's item. Technical changes of the
+metadata (the designation's identity, document type, replaced documents, adoption:
+see :mod:`.model`) come first, as items. A changed title in the foreword's language
+is editorial but worth saying: a sentence before the list ("文件名称由“…”更改为“…”。",
+"The title has been changed from “…” to “…”."). The text is a draft for
 the editor, who rewrites the items in the committee's words.
 """
 
@@ -26,7 +30,7 @@ from __future__ import annotations
 
 import re
 
-from .model import ClauseDiff, DiffResult
+from .model import METADATA_LABELS, ClauseDiff, DiffResult, MetadataChange
 
 __all__ = ["technical_changes"]
 
@@ -155,6 +159,33 @@ def _item(diff: ClauseDiff, result: DiffResult, lang: str, profile: str, edition
     return f"{what} has been revised" + (": " + "; ".join(details) if details else "") + (f" ({refs})" if refs else "")
 
 
+def _metadata_item(change: MetadataChange, lang: str, profile: str) -> str:
+    label = METADATA_LABELS["zh" if lang == "zh" else "en"].get(change.field, change.field)
+    old, new = change.old, change.new
+    if lang == "zh":
+        if old and new:
+            return f"将{label}由“{old}”改为“{new}”"
+        return f"增加了{label}“{new}”" if new else f"删除了{label}“{old}”"
+    label = label[0].lower() + label[1:]
+    if profile == "gb":
+        if old and new:
+            return f"changed the {label}: “{old}” → “{new}”"
+        return f"added the {label} “{new}”" if new else f"deleted the {label} “{old}”"
+    if old and new:
+        return f"the {label} has been changed from “{old}” to “{new}”"
+    return f"the {label} “{new}” has been added" if new else f"the {label} “{old}” has been deleted"
+
+
+def _title_sentence(result: DiffResult, lang: str) -> str:
+    """The sentence saying the title changed (in the foreword's language), or ``""``."""
+    change = next((m for m in result.metadata if m.field == f"title.{lang}" and m.old and m.new), None)
+    if change is None:
+        return ""
+    if lang == "zh":
+        return f"文件名称由“{change.old}”更改为“{change.new}”。\n"
+    return f"The title has been changed from “{change.old}” to “{change.new}”.\n"
+
+
 def technical_changes(result: DiffResult) -> str:
     """The draft list of technical changes for the foreword (see the module docstring)."""
     lang = result.new.language or result.old.language or "zh"
@@ -166,7 +197,12 @@ def technical_changes(result: DiffResult) -> str:
     edition = _edition(result)
     designation = _designation(result)
     diffs = [d for d in result.clauses if d.class_ == "technical" and not _covered(d, result)]
-    items = [_item(d, result, lang, profile, edition) for d in diffs]
+    items = [_metadata_item(m, lang, profile) for m in result.metadata if m.class_ == "technical"]
+    items += [_item(d, result, lang, profile, edition) for d in diffs]
+    return _title_sentence(result, lang) + _list(items, lang, profile, designation)
+
+
+def _list(items: list[str], lang: str, profile: str, designation: str) -> str:
     if profile == "gb":
         if lang == "zh":
             head = f"与{designation}相比，除结构调整和编辑性改动外，"

@@ -4,10 +4,15 @@ A revision is given as:
 
 - a git ref (tag, branch, commit) of the repository: its tree is exported into
   a temporary repository (nothing in the working tree changes);
-- a folder: a standard's folder (``standards/<slug>``, with ``index.md``) or a
-  whole repository (``conf.py`` and ``standards/``);
-- a Markdown file, or a folder of Markdown files without ``index.md``: imported
-  on the fly with the same options as ``std import``.
+- a folder: a standard's folder (``standards/<slug>``, with ``index.md`` and its
+  metadata) or a whole repository (``conf.py`` and ``standards/``);
+- a Markdown file, or a folder of Markdown files without a standard's ``index.md``:
+  imported on the fly with the same options as ``std import`` (its document title,
+  the H1 title line of the source, becomes the metadata's title and is compared).
+
+A revision that holds exactly one standard (a standard's folder, a Markdown file,
+a repository with one standard) is compared whatever that standard's slug; the
+slug chooses among the standards of a revision that holds several.
 
 Each is built (Sphinx, no output written; in the language asked, through the
 standard's catalogs) and reduced to its clause model: every clause, annex and
@@ -31,11 +36,28 @@ from ..directives import nodes as stdnodes
 from ..project import Project
 from .model import Block, Clause, Snapshot
 
-__all__ = ["ImportOptions", "RevisionError", "load_revision", "load_revisions", "snapshot"]
+__all__ = ["ImportOptions", "NoSuchStandard", "RevisionError", "SeveralStandards", "load_revision", "load_revisions",
+           "metadata_fields", "snapshot"]
 
 
 class RevisionError(ValueError):
     """A revision that cannot be loaded (unknown ref, no such standard, broken source); the message says which."""
+
+
+class NoSuchStandard(RevisionError):
+    """The standard asked for is not in the revision (the message names both, and the standards it holds)."""
+
+
+class NoCatalog(RevisionError):
+    """The standard has no (usable) translation catalog in the language asked for."""
+
+
+class SeveralStandards(RevisionError):
+    """The revision holds several standards and none was chosen (the message lists them)."""
+
+    def __init__(self, message: str, slugs: list[str]) -> None:
+        super().__init__(message)
+        self.slugs = slugs
 
 
 @dataclass
@@ -63,22 +85,45 @@ def _is_git_ref(repo: Path, rev: str) -> bool:
         return False
 
 
+def _has_front_matter(index: Path) -> bool:
+    try:
+        return index.read_text(encoding="utf-8").lstrip("\ufeff").startswith("---")
+    except (OSError, UnicodeDecodeError):
+        return True  # let the build report what is wrong with it
+
+
 @contextmanager
-def _materialise(rev: str, repo: Path, options: ImportOptions | None):
-    """Yield a repository root holding the revision, in a temporary folder when needed."""
+def _materialise(rev: str, repo: Path, options: ImportOptions | None, lang: str | None = None):
+    """Yield ``(root, kind)``: a repository root holding the revision (in a temporary folder when needed) and
+    what the revision is: ``repository``, ``standard`` (a standard's folder), ``markdown`` or ``git``."""
     path = Path(rev)
     with tempfile.TemporaryDirectory(prefix="std-diff-") as tmp:
         tmp_root = Path(tmp) / "repo"
         if path.is_dir() and (path / "conf.py").is_file() and (path / "standards").is_dir():
-            yield path.resolve()
-        elif path.is_dir() and (path / "index.md").is_file():
+            yield path.resolve(), "repository"
+        elif path.is_dir() and (path / "index.md").is_file() and (
+                _has_front_matter(path / "index.md") or not any(path.glob("*/index.md"))):
             (tmp_root / "standards").mkdir(parents=True)
             _scaffold(tmp_root, repo)
             shutil.copytree(path, tmp_root / "standards" / path.resolve().name)
-            yield tmp_root
+            yield tmp_root, "standard"
+        elif path.is_dir() and any(path.glob("*/index.md")) and not (path / "conf.py").is_file():
+            # a repository's standards/ folder, a folder of standards' folders: not one standard
+            held = sorted(p.parent.name for p in path.glob("*/index.md"))
+            raise RevisionError(
+                f"{rev}: a folder that is neither a repository (conf.py and standards/) nor a standard's folder "
+                f"(index.md with the standard's metadata): it holds the standards {', '.join(held)}; give the "
+                f"repository ({path.resolve().parent}) or one standard's folder ({path / held[0]})")
         elif path.exists():
-            if options is None or not options.designation or not options.lang:
-                raise RevisionError(f"{rev}: a Markdown revision is imported: give --designation and --lang")
+            missing = [name for name, value in (("--designation (its designation)", options and options.designation),
+                                                ("--source-lang (the language it is written in)",
+                                                 options and options.lang)) if not value]
+            if missing:
+                raise RevisionError(f"{rev}: a Markdown revision is imported: give {' and '.join(missing)}")
+            if lang and lang != options.lang and options.translation is None:
+                raise RevisionError(f"{rev}: --lang {lang} compares a translation through the standard's catalogs; "
+                                    f"a Markdown revision has none (it is written in {options.lang}, "
+                                    f"--source-lang): compare it without --lang")
             from ..importer import ImportError_, import_standard
 
             try:
@@ -87,14 +132,14 @@ def _materialise(rev: str, repo: Path, options: ImportOptions | None):
                                 target=tmp_root / "standards" / "imported", force=True)
             except ImportError_ as exc:
                 raise RevisionError(str(exc)) from None
-            yield tmp_root
+            yield tmp_root, "markdown"
         elif _is_git_ref(repo, rev):
             archive = _git(repo, "archive", "--format=tar", rev, "--", "standards", "conf.py", binary=True)
             tmp_root.mkdir(parents=True)
             subprocess.run(["tar", "-x", "-C", str(tmp_root)], input=archive, check=True, timeout=120)
             if not (tmp_root / "conf.py").is_file():
                 _scaffold(tmp_root, repo)
-            yield tmp_root
+            yield tmp_root, "git"
         else:
             raise RevisionError(f"{rev}: not a git ref of {repo}, nor a folder, nor a Markdown file")
 
@@ -111,29 +156,39 @@ def _scaffold(root: Path, repo: Path) -> None:
 
 
 def load_revision(rev: str, repo: Path, slug: str | None = None, lang: str | None = None,
-                  options: ImportOptions | None = None) -> Snapshot:
+                  options: ImportOptions | None = None, prefer: str | None = None) -> Snapshot:
     """Load revision ``rev`` of standard ``slug`` (see the module docstring).
 
     Args:
         rev: git ref, folder or Markdown file.
         repo: the repository (for git refs and its ``conf.py``).
-        slug: the standard; may be omitted when the revision holds exactly one.
+        slug: the standard, among the standards of a revision that holds several; a revision
+            that holds exactly one is compared whatever its slug.
         lang: the language to compare in (default: the master's); another language uses the
             standard's translation catalog in that revision.
         options: import options for a Markdown revision.
+        prefer: without ``slug``, the standard to take from a revision that holds several when it
+            holds this one (the slug of the other revision).
 
     Raises:
-        RevisionError: for an unknown revision or standard, or a revision that does not build.
+        NoSuchStandard: ``slug`` is not among the several standards of the revision.
+        SeveralStandards: the revision holds several standards and neither ``slug`` nor ``prefer`` chose one.
+        RevisionError: for an unknown revision, a standard without the catalog ``lang`` needs, or a
+            revision that does not build.
     """
     def pick(slugs: list[str]) -> list[str]:
-        if slug in slugs:
-            return [slug]
-        if slug is None and len(slugs) == 1:
+        if len(slugs) == 1:
             return slugs
-        if slug is None and "imported" in slugs:
-            return ["imported"]
-        raise RevisionError(f"{rev}: " + (f"no standard {slug!r}" if slug else "several standards")
-                            + f" (standards: {', '.join(slugs) or 'none'}); choose one with --standard")
+        held = f"(standards: {', '.join(slugs) or 'none'})"
+        if slug:
+            if slug in slugs:
+                return [slug]
+            raise NoSuchStandard(f"no standard {slug!r} in {rev} {held}")
+        if prefer in slugs:
+            return [prefer]
+        if not slugs:
+            raise RevisionError(f"{rev}: no standard (no standards/<slug>/index.md)")
+        raise SeveralStandards(f"{rev} holds several standards {held}: choose one with --standard", slugs)
 
     snapshots, problems = _load(rev, repo, pick, lang, options)
     for problem in problems.values():
@@ -157,7 +212,7 @@ def load_revisions(rev: str, repo: Path, lang: str | None = None,
 
 
 def _load(rev, repo, pick, lang, options) -> tuple[dict[str, Snapshot], dict[str, str]]:
-    with _materialise(rev, repo, options) as root:
+    with _materialise(rev, repo, options, lang) as (root, kind):
         project = Project(root)
         chosen = pick(project.standard_slugs())
         with tempfile.TemporaryDirectory(prefix="std-diff-build-") as build:
@@ -172,8 +227,14 @@ def _load(rev, repo, pick, lang, options) -> tuple[dict[str, Snapshot], dict[str
             for slug in chosen:
                 try:
                     snapshots[slug] = snapshot(result.app, slug, rev)
+                except NoCatalog as exc:
+                    problems[slug] = str(exc)
                 except RevisionError as exc:
                     problems[slug] = str(exc) + _first_problems(result.warnings, root, slug)
+                else:
+                    snapshots[slug].imported = kind == "markdown"
+                    if snapshots[slug].imported:
+                        snapshots[slug].metadata.pop("draft_date", None)  # the file's date, not the source's
             return snapshots, problems
 
 
@@ -215,8 +276,30 @@ def _stable(node: nodes.Node) -> str:
     return _clean("".join(parts))
 
 
+def _untranslated(node: nodes.Node) -> int:
+    """Segments of ``node`` that a translated edition left in the master's language (Sphinx marks each
+    translatable node ``translated`` True or False when the standard has a catalog)."""
+    return sum(1 for n in _segments(node) if n["translated"] is False)
+
+
+def _segments(node: nodes.Node) -> list[nodes.Element]:
+    """The translatable segments of ``node`` (Sphinx's ``translated`` mark; an image's is always False, even
+    when its alternative text was translated, so images are left out)."""
+    if not isinstance(node, nodes.Element):
+        return []
+    return [n for n in node.findall(nodes.Element) if "translated" in n.attributes and not isinstance(n, nodes.image)]
+
+
+def _literals(node: nodes.Node) -> list[str]:
+    """The texts of the inline code in ``node``."""
+    if not isinstance(node, nodes.Element):
+        return []
+    return [_clean(n.astext()) for n in node.findall(nodes.literal) if _clean(n.astext())]
+
+
 def _block(kind: str, node: nodes.Node, file: str, line: int, key: str = "") -> Block:
-    return Block(kind, _text(node), key=key, line=line, file=file, stable=_stable(node))
+    return Block(kind, _text(node), key=key, line=line, file=file, stable=_stable(node), literals=_literals(node),
+                 untranslated=_untranslated(node))
 
 
 def _row_key(row: nodes.row) -> str:
@@ -250,7 +333,8 @@ def _blocks_of(container: nodes.Element, file: str) -> list[Block]:
                 cells = list(row.findall(nodes.entry))
                 blocks.append(Block("table-row", " | ".join(_text(e) for e in cells), key=_row_key(row),
                                     line=getattr(row, "line", 0) or line, file=file,
-                                    stable=" | ".join(_stable(e) for e in cells)))
+                                    stable=" | ".join(_stable(e) for e in cells), literals=_literals(row),
+                                    untranslated=_untranslated(row)))
         elif isinstance(child, nodes.note):
             blocks.append(_block("note", child, file, line))
         elif isinstance(child, stdnodes.example):
@@ -259,9 +343,10 @@ def _blocks_of(container: nodes.Element, file: str) -> list[Block]:
             blocks.append(_block("figure", child, file, line, key=(child["ids"] or [""])[0]))
         elif isinstance(child, nodes.math_block):
             blocks.append(Block("formula", child.astext().strip(), key=child.get("label") or "", line=line,
-                                file=file))
+                                file=file, untranslated=_untranslated(child)))
         elif isinstance(child, stdnodes.titled_block):
-            blocks.extend(Block("block", b.text, b.key, b.line, file, b.stable) for b in _blocks_of(child, file))
+            blocks.extend(Block("block", b.text, b.key, b.line, file, b.stable, b.literals, b.untranslated)
+                          for b in _blocks_of(child, file))
         elif isinstance(child, stdnodes.term_line):
             blocks.append(_block("term-line", child, file, line))
         elif isinstance(child, (nodes.paragraph, nodes.literal_block, stdnodes.formula_where, nodes.definition_list,
@@ -275,7 +360,13 @@ def _blocks_of(container: nodes.Element, file: str) -> list[Block]:
 
 
 def snapshot(app, slug: str, label: str) -> Snapshot:
-    """The clause model of ``slug`` from a built Sphinx application (numbers and labels resolved)."""
+    """The clause model of ``slug`` from a built Sphinx application (numbers and labels resolved).
+
+    Raises:
+        RevisionError: invalid metadata.
+        NoCatalog: the build is of another language than the standard's master, and the standard
+            has no catalog in that language (or one that cannot be used).
+    """
     env = app.env
     domain = env.domains["standard"]
     meta = domain.metadata(slug)
@@ -283,10 +374,14 @@ def snapshot(app, slug: str, label: str) -> Snapshot:
         raise RevisionError(f"{label}: the metadata of {slug} is invalid")
     keys = {k: n for k, n in domain.numbers.items() if n.docname.startswith(slug + "/")}
     clauses: list[Clause] = []
+    segments = untranslated = 0
     for docname in domain.docs_of(slug):
         if docname == f"{slug}/index":
             continue
         tree = env.get_and_resolve_doctree(docname, app.builder, tags=app.tags)
+        found = _segments(tree)
+        segments += len(found)
+        untranslated += sum(1 for n in found if n["translated"] is False)
         file = str(env.doc2path(docname))
         for node in tree.findall(lambda n: isinstance(n, (nodes.section, stdnodes.term_entry))):
             item = keys.get(node.get("std_key", ""))
@@ -297,9 +392,63 @@ def snapshot(app, slug: str, label: str) -> Snapshot:
                                   title=item.title_in(meta.language), kind=item.kind, role=item.role,
                                   obligation=item.obligation, parent=_parent_key(keys, item.parent),
                                   level=_depth(node), blocks=_blocks_of(node, file), file=file, line=item.line))
+    catalog = ""
+    if meta.is_translation:
+        catalog = f"standards/{slug}/locales/{meta.language}/LC_MESSAGES/{slug}.po"
+        if not (Path(app.srcdir) / slug / "locales" / meta.language / "LC_MESSAGES" / f"{slug}.po").is_file():
+            raise NoCatalog(f"{label}: standard {slug} has no {meta.language} translation catalog ({catalog}): "
+                            f"it is drafted in {meta.master_language}; compare it without --lang")
+        if clauses and not segments:
+            raise NoCatalog(f"{label}: the {meta.language} translation catalog of {slug} ({catalog}) cannot be "
+                            "used (see `std translate status`)")
     edition = str(meta.designation.year) if meta.designation.dated else (
         meta.draft_date.isoformat() if meta.draft_date else meta.edition_name)
-    return Snapshot(label, slug, meta.display_designation(), meta.language, meta.profile, edition, clauses)
+    return Snapshot(label, slug, meta.display_designation(), meta.language, meta.profile, edition, clauses,
+                    metadata=metadata_fields(meta), master_language=meta.master_language,
+                    segments=segments if catalog else 0, untranslated=untranslated if catalog else 0, catalog=catalog)
+
+
+def _plain(value) -> str:
+    """A metadata value as one line of text: ``{zh, en}`` as ``zh / en``, a list joined with ``; ``."""
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        return " / ".join(_plain(value[k]) for k in ("zh", "en") if value.get(k))
+    if isinstance(value, (list, tuple)):
+        return "; ".join(t for t in (_plain(v) for v in value) if t)
+    return str(value).strip()
+
+
+def metadata_fields(meta) -> dict[str, str]:
+    """The metadata of a standard as ``field → text`` (:data:`~tooling.diff.model.METADATA_FIELDS`; absent
+    fields left out): what a revision diff compares besides the clauses."""
+    raw = meta.raw or {}
+    adoption = meta.adoption or {}
+    values = {
+        "designation": meta.display_designation(),
+        "title.zh": meta.title_text("zh"),
+        "title.en": meta.title_text("en"),
+        "doctype": meta.doctype,
+        "stage": meta.stage.code,
+        "edition": meta.edition,
+        "draft_date": meta.draft_date.isoformat() if meta.draft_date else "",
+        "issued": meta.issued.isoformat() if meta.issued else "",
+        "implemented": meta.implemented.isoformat() if meta.implemented else "",
+        "replaces": [d.format(meta.profile) for d in meta.replaces],
+        "replaced_by": meta.replaced_by.format(meta.profile) if meta.replaced_by else "",
+        "status": meta.status,
+        "adoption.document": adoption.get("document"),
+        "adoption.degree": adoption.get("degree"),
+        "adoption.title": adoption.get("title"),
+        "profile": meta.profile,
+        "language": meta.master_language,
+        "ics": meta.ics,
+        "ccs": meta.ccs,
+        "record_no": meta.record_no,
+        **{name: raw.get(name) for name in ("committee", "proposer", "drafting_organisations", "drafters", "issuer",
+                                            "history")},
+    }
+    return {name: text for name, text in ((n, _plain(v)) for n, v in values.items()) if text}
 
 
 def _parent_key(keys: dict, parent: str | None) -> str | None:

@@ -9,9 +9,30 @@ The result (:class:`DiffResult`) is what ``std diff --format json`` prints::
 
     {"from": "ed2020", "to": "HEAD", "standard": "GB/T 12345—XXXX",
      "clauses": [Clause…],
-     "summary": Summary}
+     "summary": Summary,
+     "metadata": [MetadataChange…]}
 
 with ``foreword`` (the draft list of technical changes, a string) added by ``--foreword``.
+
+A metadata change (one per field of the standard's metadata that differs; ``[]`` when none)::
+
+    {"field": "stage",                # see METADATA_FIELDS: title.zh, title.en, designation, doctype,
+                                      #   stage, edition, draft_date, issued, implemented, replaces, …
+     "old": "征求意见稿", "new": "送审稿",   # the values as text ("" where the field is absent;
+                                      #   a list joined with "; ", a title with its part: "第2部分：…")
+     "class": "editorial"}            # technical | editorial (see METADATA_TECHNICAL)
+
+A metadata change is **technical** when it changes what the document is or what it stands
+for: its designation's identity (publisher code or number, e.g. ``GB/T 12345`` → ``GB 12345``,
+recommended → mandatory; a year or an ISO stage in the designation is not), its document
+type (``doctype``), what it replaces (``replaces``), the international document it adopts or
+its degree of correspondence (``adoption.document``, ``adoption.degree``). Everything else
+is **editorial**: titles (a new title says the same document in other words: the scope
+clause carries what it applies to), stage, edition, dates, classification codes, the
+bodies responsible. The draft date of a revision imported from Markdown is the date of its
+file, not of the source: it is not compared. ``summary`` counts clauses and block changes
+only; the foreword draft lists the technical metadata changes first and says a changed
+title in a sentence of its own.
 
 A clause (one per clause, annex or term entry of either revision, in the new
 revision's reading order; a deleted clause where it stood)::
@@ -71,7 +92,34 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-__all__ = ["Block", "ChangeEntry", "Clause", "ClauseDiff", "DiffResult", "Snapshot", "Token"]
+__all__ = ["METADATA_FIELDS", "METADATA_LABELS", "METADATA_TECHNICAL", "Block", "ChangeEntry", "Clause", "ClauseDiff", "DiffResult",
+           "MetadataChange", "Snapshot", "Token"]
+
+#: The metadata fields compared, in the order they are reported (see the module docstring).
+METADATA_FIELDS = ("designation", "title.zh", "title.en", "doctype", "stage", "edition", "draft_date", "issued",
+                   "implemented", "replaces", "replaced_by", "status", "adoption.document", "adoption.degree",
+                   "adoption.title", "profile", "language", "ics", "ccs", "record_no", "committee", "proposer",
+                   "drafting_organisations", "drafters", "issuer", "history")
+#: What each metadata field is called in a redline and a foreword, per language.
+METADATA_LABELS: dict[str, dict[str, str]] = {
+    "zh": {"designation": "文件编号", "title.zh": "中文名称", "title.en": "英文名称", "doctype": "文件类型",
+           "stage": "阶段", "edition": "版次", "draft_date": "本稿完成日期", "issued": "发布日期",
+           "implemented": "实施日期", "replaces": "代替文件", "replaced_by": "被代替", "status": "状态",
+           "adoption.document": "采用的国际文件", "adoption.degree": "一致性程度", "adoption.title": "国际文件名称",
+           "profile": "起草规则", "language": "语言", "ics": "ICS", "ccs": "CCS", "record_no": "备案号",
+           "committee": "归口", "proposer": "提出", "drafting_organisations": "起草单位", "drafters": "主要起草人",
+           "issuer": "发布机构", "history": "历次版本"},
+    "en": {"designation": "Designation", "title.zh": "Chinese title", "title.en": "English title",
+           "doctype": "Document type", "stage": "Stage", "edition": "Edition", "draft_date": "Draft date",
+           "issued": "Issued", "implemented": "Implemented", "replaces": "Replaces", "replaced_by": "Replaced by",
+           "status": "Status", "adoption.document": "Adopted document", "adoption.degree": "Degree of correspondence",
+           "adoption.title": "Adopted document's title", "profile": "Drafting rules", "language": "Language",
+           "ics": "ICS", "ccs": "CCS", "record_no": "Record number", "committee": "Committee", "proposer": "Proposer",
+           "drafting_organisations": "Drafting organisations", "drafters": "Drafters", "issuer": "Issuer",
+           "history": "Earlier editions"},
+}
+#: Metadata fields whose change is technical (``designation`` only when its identity changes).
+METADATA_TECHNICAL = ("designation", "doctype", "replaces", "adoption.document", "adoption.degree")
 
 
 @dataclass
@@ -87,6 +135,9 @@ class Block:
         stable: what the block says independent of numbering (generated numbers left out,
             references to elements as ``[→id]``): two blocks with the same ``stable`` text differ
             at most by renumbering.
+        literals: the texts of its inline code (``jk=4``): no quantities or provisions are read there.
+        untranslated: in an edition compared through a translation catalog, how many of its
+            segments have no translation (they show the master's text).
     """
 
     kind: str
@@ -95,6 +146,8 @@ class Block:
     line: int = 0
     file: str = ""
     stable: str = ""  # the text with generated numbers left out and references as their targets' IDs
+    literals: list[str] = field(default_factory=list)
+    untranslated: int = 0
 
     def __post_init__(self) -> None:
         self.stable = self.stable or self.text
@@ -140,6 +193,12 @@ class Snapshot:
     Attributes: label (what the revision was given as: a git ref, folder or file),
     slug, designation (as displayed), language, profile, edition (year or draft date
     text, for "2020年版的5.4"), clauses (reading order).
+    metadata: field → value as text (:data:`METADATA_FIELDS`; absent fields are left out).
+    imported: the revision is a Markdown source imported on the fly (its draft date is not the source's).
+    master_language: the language the standard is drafted in (``language`` is the one compared).
+    segments, untranslated: in an edition compared through a translation catalog (``catalog``, the
+    path in the revision), how many translatable segments it has and how many have no usable
+    translation (fuzzy or missing: they show the master's text).
     """
 
     label: str
@@ -149,6 +208,12 @@ class Snapshot:
     profile: str
     edition: str
     clauses: list[Clause] = field(default_factory=list)
+    metadata: dict[str, str] = field(default_factory=dict)
+    imported: bool = False
+    master_language: str = ""
+    segments: int = 0
+    untranslated: int = 0
+    catalog: str = ""
 
     def by_key(self) -> dict[str, Clause]:
         return {c.key: c for c in self.clauses}
@@ -257,6 +322,23 @@ class ClauseDiff:
 
 
 @dataclass
+class MetadataChange:
+    """A field of the standard's metadata that differs (see the module docstring).
+
+    Attributes: field (a name of :data:`METADATA_FIELDS`), old and new (the values as text, ``""``
+    where absent), class_ (``technical`` or ``editorial``).
+    """
+
+    field: str
+    old: str
+    new: str
+    class_: str = "editorial"
+
+    def to_json(self) -> dict:
+        return {"field": self.field, "old": self.old, "new": self.new, "class": self.class_}
+
+
+@dataclass
 class DiffResult:
     """The diff of two revisions of one standard."""
 
@@ -265,6 +347,12 @@ class DiffResult:
     clauses: list[ClauseDiff] = field(default_factory=list)
     unrelated: bool = False
     similarity: float = 1.0
+    metadata: list[MetadataChange] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        """Anything differs: a clause that is not unchanged, or a metadata field."""
+        return bool(self.metadata) or self.unrelated or any(c.status != "unchanged" for c in self.clauses)
 
     def summary(self) -> dict:
         """Counts per status and per class, and of block changes per class (see the module docstring)."""
@@ -283,4 +371,5 @@ class DiffResult:
 
     def to_json(self) -> dict:
         return {"from": self.old.label, "to": self.new.label, "standard": self.new.designation or self.old.designation,
-                "clauses": [c.to_json() for c in self.clauses], "summary": self.summary()}
+                "clauses": [c.to_json() for c in self.clauses], "summary": self.summary(),
+                "metadata": [m.to_json() for m in self.metadata]}

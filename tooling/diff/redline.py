@@ -5,6 +5,8 @@
 - a clause-level table of contents of the changes (each changed clause with its
   status, class and old → new number, linking to its place in each view) and a
   summary (counts per status and per class);
+- the metadata that changed (titles, designation, stage, dates …: one row per field,
+  old and new value with the change marked, its class), before the clauses;
 - three views, switched on the page by CSS ``:target`` tabs (no script; without
   CSS support for ``:has()`` all three views simply follow one another):
 
@@ -40,7 +42,8 @@ import jinja2
 from .. import TEMPLATES
 from ..render.files import write_atomic
 from ..render.pdf import RenderError, render_in_child
-from .model import Block, ChangeEntry, Clause, ClauseDiff, DiffResult, Snapshot
+from .model import METADATA_LABELS, Block, ChangeEntry, Clause, ClauseDiff, DiffResult, MetadataChange, Snapshot
+from .tokens import diff_tokens
 
 __all__ = ["LABELS", "ClauseView", "RedlineError", "Row", "redline_context", "render_html", "render_print_html",
            "segments", "write_html", "write_pdf"]
@@ -94,6 +97,9 @@ LABELS: dict[str, dict[str, str]] = {
         "old": "原文",
         "new": "修订后",
         "no_changes": "两个版本之间没有变化。",
+        "no_clause_changes": "条款没有变化。",
+        "metadata": "文件信息的变化",
+        "field": "项目",
         "unrelated": "两个版本是不相关的文件（相似度{n}），未逐条比较。",
         "deletion_here": "此处有删除",
         "legend": "图例",
@@ -151,6 +157,9 @@ LABELS: dict[str, dict[str, str]] = {
         "old": "Old",
         "new": "New",
         "no_changes": "No changes between the two revisions.",
+        "no_clause_changes": "No changes in the clauses.",
+        "metadata": "Changes in the metadata",
+        "field": "Field",
         "unrelated": "The two revisions are unrelated documents (similarity {n}); "
                      "they were not compared clause by clause.",
         "deletion_here": "deletion here",
@@ -670,6 +679,35 @@ def clause_views(result: DiffResult) -> list[ClauseView]:
 
 # -- the page ---------------------------------------------------------------------------------
 
+@dataclass
+class MetadataRow:
+    """A metadata field that changed, as the redline shows it: its label, the inline segments (old value
+    deleted, new value inserted: a title token by token, other values whole), each side's segments, its class."""
+
+    field: str
+    label: str
+    inline: list[Segment]
+    old: list[Segment]
+    new: list[Segment]
+    class_: str
+
+
+def metadata_rows(changes: Iterable[MetadataChange], lang: str) -> list[MetadataRow]:
+    labels = METADATA_LABELS.get(lang, METADATA_LABELS["en"])
+    rows = []
+    for change in changes:
+        if change.old and change.new and "title" in change.field:  # a title: its words marked; a code, a date: whole
+            inline = segments(diff_tokens(change.old, change.new))
+        elif change.old and change.new:
+            inline = [("delete", change.old), ("insert", change.new)]
+        else:
+            inline = [("delete", change.old)] if change.old else [("insert", change.new)]
+        rows.append(MetadataRow(change.field, labels.get(change.field, change.field), inline,
+                                _side(inline, "insert"), _side(inline, "delete"),
+                                change.class_ if change.class_ in CLASSES else "editorial"))
+    return rows
+
+
 def _language(result: DiffResult) -> str:
     lang = result.new.language or result.old.language
     return lang if lang in LABELS else "en"
@@ -697,6 +735,7 @@ def redline_context(result: DiffResult) -> dict[str, Any]:
                      summary["changes_by_class"].get(c, 0)) for c in CLASSES],
         "summary": summary,
         "clause_count": len(result.clauses),
+        "metadata": metadata_rows(getattr(result, "metadata", []), lang),
         "unrelated": unrelated,
         "similarity": f"{getattr(result, 'similarity', 1.0):.0%}",
         "items": items,
@@ -726,10 +765,43 @@ def render_print_html(result: DiffResult) -> str:
     return _environment().get_template("print.html").render(**context)
 
 
+def _unwritable(path: Path, exc: OSError) -> RedlineError:
+    """The error for a redline that cannot be written: the path, and why (the part of it in the way)."""
+    where = Path(exc.filename) if exc.filename else path
+    if isinstance(exc, FileExistsError) or (isinstance(exc, NotADirectoryError) and where.exists()
+                                            and not where.is_dir()):
+        why = f"{where} is a file, not a folder"
+    elif isinstance(exc, NotADirectoryError):
+        why = f"a part of {where} is a file, not a folder"
+    else:
+        why = exc.strerror or str(exc)
+        if where != path and where.parent != path.parent:  # a folder on the way (not a temporary file beside it)
+            why += f": {where}"
+    return RedlineError(f"cannot write the redline {path}: {why}")
+
+
+def _write(path: Path, data: bytes, shown: Path | None = None) -> None:
+    """Write ``data`` to ``path`` (its folder made when missing).
+
+    Raises:
+        RedlineError: the place cannot be written (no such folder, not a folder, read-only, no permission …),
+            naming ``shown`` (default: ``path``), the file the user asked for.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, data)
+    except OSError as exc:
+        raise _unwritable(shown or path, exc) from None
+
+
 def write_html(result: DiffResult, path: str | Path) -> Path:
-    """Write the HTML redline of ``result`` to ``path``; returns the path."""
+    """Write the HTML redline of ``result`` to ``path`` (its folder made when missing); returns the path.
+
+    Raises:
+        RedlineError: when ``path`` cannot be written; the message names it and says why.
+    """
     path = Path(path)
-    write_atomic(path, render_html(result).encode("utf-8"))
+    _write(path, render_html(result).encode("utf-8"))
     return path
 
 
@@ -744,15 +816,18 @@ def write_pdf(result: DiffResult, path: str | Path, repo_root: str | Path, timeo
     tooling.render.pdf_worker``.
 
     Raises:
-        RedlineError: when the renderer fails or runs out of time.
+        RedlineError: when ``path`` cannot be written (the message names it and says why), or the
+            renderer fails or runs out of time.
     """
     path = Path(path)
     html_path = path.with_name(path.stem + ".print.html")
-    write_atomic(html_path, render_print_html(result).encode("utf-8"))
+    _write(html_path, render_print_html(result).encode("utf-8"), shown=path)
     try:
         _, warnings = render_in_child(html_path, path, repo_root, timeout, worker)
     except RenderError as exc:
         raise RedlineError(f"{path}: {exc}") from None
+    except OSError as exc:
+        raise _unwritable(path, exc) from None
     for line in warnings:
         print(f"redline PDF: {line}", file=sys.stderr)
     return path

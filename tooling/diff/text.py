@@ -5,21 +5,27 @@
     ISO/IEC DIS 18974: rev04.md → rev05.md
     clauses: 2 added, 8 renumbered, 25 unchanged
     classes: 2 technical, 8 editorial clauses; 0 technical, 2 editorial changes
+    metadata: title.en: OpenChain Security Assurance Reference Specification → OpenChain Security … (editorial)
       — → 2.7 added technical: term added — Remediate
       2.7 → 2.9 renumbered editorial: renumbered — Open Source Software
       5.3 → 6.1 moved+modified technical: 宜 → 应 (recommendation → requirement); 220 V → 230 V — 测试条件
 
-One line per clause that is not unchanged, in the new revision's reading order:
+One ``metadata:`` line per metadata field that changed (``—`` for an absent value), then
+one line per clause that is not unchanged, in the new revision's reading order:
 old place → new place (number, or title for unnumbered elements; ``—`` where the
 clause does not exist), status (``moved+modified`` for a moved clause that changed),
-class, and why (the technical reasons, else the kinds of editorial change).
+class, and why (the technical reasons, else the kinds of editorial change). When nothing
+changed at all (clauses and metadata), the last line says ``no changes``.
 """
 
 from __future__ import annotations
 
-from .model import ClauseDiff, DiffResult
+from .model import ClauseDiff, DiffResult, MetadataChange, Snapshot
 
-__all__ = ["clause_line", "summary_text"]
+__all__ = ["NO_CHANGES", "clause_line", "metadata_line", "summary_text", "untranslated_warning"]
+
+#: The last line of the summary of two revisions that do not differ.
+NO_CHANGES = "no changes: the two revisions have the same clauses, text and metadata"
 
 _ORDER = ("modified", "moved", "added", "deleted", "renumbered", "unchanged")
 _MAX_REASONS = 4
@@ -61,6 +67,11 @@ def clause_line(diff: ClauseDiff) -> str:
     return line
 
 
+def metadata_line(change: MetadataChange) -> str:
+    """``metadata: stage: 征求意见稿 → 送审稿 (editorial)``."""
+    return f"metadata: {change.field}: {change.old or '—'} → {change.new or '—'} ({change.class_})"
+
+
 def summary_text(result: DiffResult) -> str:
     """Counts per status and class, then one line per changed clause (ends with a newline)."""
     standard = result.new.designation or result.old.designation
@@ -68,6 +79,7 @@ def summary_text(result: DiffResult) -> str:
     if result.unrelated:
         lines.append(f"the two revisions are unrelated documents ({result.similarity:.0%} of clauses in common): "
                      "not compared clause by clause")
+        lines += [metadata_line(m) for m in result.metadata]
         return "\n".join(lines) + "\n"
     summary = result.summary()
     counts = summary["clauses"]
@@ -75,7 +87,21 @@ def summary_text(result: DiffResult) -> str:
     by_class, changes = summary["clauses_by_class"], summary["changes_by_class"]
     lines.append(f"classes: {by_class['technical']} technical, {by_class['editorial']} editorial clauses; "
                  f"{changes.get('technical', 0)} technical, {changes.get('editorial', 0)} editorial changes")
+    lines += [metadata_line(m) for m in result.metadata]
     for diff in result.clauses:
         if diff.status != "unchanged":
             lines.append("  " + clause_line(diff))
+    if not result.changed:
+        lines.append(NO_CHANGES)
     return "\n".join(lines) + "\n"
+
+
+def untranslated_warning(snapshot: Snapshot) -> str:
+    """For a revision compared through a translation catalog that left segments in the master's language
+    (fuzzy or missing messages): what to warn about; ``""`` otherwise."""
+    if not snapshot.catalog or not snapshot.untranslated:
+        return ""
+    return (f"{snapshot.label}: {snapshot.untranslated} of {snapshot.segments} segments of {snapshot.slug} have no "
+            f"{snapshot.language} translation in {snapshot.catalog} (fuzzy or missing): they are compared in "
+            f"{snapshot.master_language}, the master's language (a segment translated in one revision and not in "
+            "the other is an editorial change: translation)")
