@@ -101,7 +101,7 @@ def test_folios_page_labels_and_toc_page_numbers(built):
     texts = page_texts(pdf)
     first_body = labels.index("1")
     assert first_body % 2 == 0, "the first body page is a right-hand (odd) page"
-    assert labels[1] == "I"
+    assert labels[0] == "Cover " and labels[1] == "I"
     assert "目 次" in texts[1] or "目　次" in texts[1] or re.search(r"目\s*次", texts[1])
     assert "人工智能" in texts[first_body] and "1 范围" in re.sub(r"\s+", " ", texts[first_body])
     # the printed folio is the page label (the last token at the foot of the page; the
@@ -119,6 +119,48 @@ def test_folios_page_labels_and_toc_page_numbers(built):
         page = labels.index(folio)
         heading = re.sub(r"\s+", "", title)
         assert heading in re.sub(r"\s+", "", texts[page]), (title, folio)
+
+
+def test_back_cover_carries_no_folio_label(built):
+    """The back cover (GB/T 1.1-2020 Figure E.4; ISO back page) prints no folio: its page label is
+    "Back cover", not the next body number; a blank page before it keeps the body's numbering."""
+    project, _ = built
+    for slug, designation in (("gbdoc", "GB/T 99999.1—2026"), ("isodoc", "ISO/IEC CD 99999"),
+                              ("isozh", "ISO/IEC DIS 99998")):
+        pdf = project.build_dir / "pdf" / f"{slug}.pdf"
+        labels = page_labels(pdf)
+        texts = page_texts(pdf)
+        assert labels[-1] == "Back cover", (slug, labels)
+        assert designation in texts[-1], (slug, texts[-1])
+        assert labels[-2].isdigit(), (slug, labels)
+        body = labels[labels.index("1"):-1]
+        assert body == [str(n) for n in range(1, len(body) + 1)], (slug, labels)
+        assert len(set(labels)) == len(labels), f"{slug}: page labels are unique: {labels}"
+
+
+def test_page_labels_written_with_the_pdf_keep_its_compression(built):
+    """Page labels go in through WeasyPrint's finisher while the PDF is written: the file keeps
+    WeasyPrint's compressed object streams instead of being rewritten object by object by pypdf."""
+    project, _ = built
+    pdf = project.build_dir / "pdf" / "gbdoc.pdf"
+    data = pdf.read_bytes()
+    assert b"/ObjStm" in data, "objects stay in compressed object streams"
+    assert data.count(b"%%EOF") == 1, "written once, not rewritten or appended to"
+    reader = PdfReader(str(pdf))
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root and "/Outlines" in root, "tags and bookmarks kept"
+    assert [int(n) for n in root["/PageLabels"]["/Nums"][::2]] == [0, 1, 4, len(reader.pages) - 1]
+
+
+def test_page_label_ranges():
+    """Anchors to label ranges: cover, roman from the contents, arabic from the body, back cover without folio."""
+    from tooling.render.pdf_worker import page_label_ranges
+
+    anchors = {"std-front": 1, "std-body": 4, "std-back": 11}
+    assert page_label_ranges(anchors, 12) == [(0, "", 1, "Cover "), (1, "/R", 1, ""), (4, "/D", 1, ""),
+                                              (11, "", 1, "Back cover")]
+    # no back-cover anchor (redline, parallel edition): the body numbering runs to the end
+    assert page_label_ranges({"std-body": 0}, 3) == [(0, "/D", 1, "")]
 
 
 def test_running_heads_on_the_outer_side(built):
@@ -177,6 +219,45 @@ def test_c03_long_code_breaks_inside_its_cell(built):
     pieces = [w for words in pages for w in words if re.fullmatch(r"[A-Z0-9]{4,}", w.text)]
     assert pieces, "the code is in the PDF"
     assert all(w.x_max < width - 20 * 72 / 25.4 + 1 for w in pieces), "nothing runs into the right margin"
+
+
+def test_c03_long_code_breaks_inside_a_narrow_cell(layout):
+    """Case C03, narrow cell: Chinese text then a 40-character code in the last of four columns.
+
+    The code breaks inside its cell, which the table keeps narrow (a code that could break only
+    between words would widen its column to the code's whole length, or run out of the page), and
+    no piece runs into the right margin.
+    """
+    width, pages = page_words(layout.build_dir / "pdf" / "gblayout.pdf")
+    code = "ZYXWVUTSRQPONMLKJIHGFEDCBA9876543210ZYXW"
+    for words in pages:
+        words = [w for w in words if w.y_max - w.y_min < 30]  # not the watermark's big letters
+        cell = [w for w in words if w.text.startswith("窄栏编码") and any(
+            v.text.startswith("ZYX") and abs(v.x_min - w.x_min) < 1 and 0 < v.y_min - w.y_min < 20 for v in words)]
+        if cell:
+            break
+    else:
+        pytest.fail("the narrow cell is not in the PDF")
+    pieces = [w for w in words if re.fullmatch(r"[A-Z0-9]+", w.text) and abs(w.x_min - cell[0].x_min) < 1
+              and w.y_min > cell[0].y_min]
+    assert "".join(w.text for w in sorted(pieces, key=lambda w: w.y_min)) == code, [w.text for w in pieces]
+    assert len(pieces) >= 2, "the code breaks inside its cell"
+    assert all(w.x_max < width - 20 * 72 / 25.4 + 1 for w in pieces), "nothing runs into the right margin"
+
+
+def test_english_table_cells_break_between_words(layout):
+    """English table cells break between words (``overflow-wrap: break-word``): a clause number,
+    a header word or a word of the prose is never split inside (it was with ``anywhere``, which
+    also made WeasyPrint try a break at every character when sizing the columns)."""
+    _, pages = page_words(layout.build_dir / "pdf" / "isolayout.pdf")
+    page = next(words for words in pages if any(w.text == "Requirements" for w in words)
+                and any(w.text.startswith("2.1") for w in words))
+    found = {w.text for w in page}
+    prose = ("Verify that the application uses a single vetted authentication mechanism that is known to "
+             "be secure, can be extended to include strong authentication, and has sufficient logging and "
+             "monitoring to detect account abuse or breaches.")
+    for word in ("#", "Description", "Level", "CWE", "2.1.1", "2.1.2", "L1", "L2", "521", *prose.split()):
+        assert word in found, f"{word!r} is split: {sorted(found)}"
 
 
 def test_c04_footnote_never_before_its_call(built):
@@ -276,3 +357,79 @@ def test_c13_a_hanging_or_crashing_render_costs_only_its_pdf(tmp_path, mode):
     assert expected in report["isodoc"]["message"]
     assert not (repo / "build" / "pdf" / "isodoc.pdf").exists()
     assert any("isodoc: PDF not written" in w for w in result.warnings)
+
+
+# -- keep-with-next: table titles, "式中：", figure titles (LAYOUT.md "Body text"; GB/T 1.1-2020 10.4) ---------
+
+KEEP_SWEEPS = {"table": range(31, 38), "where": range(31, 38), "figure": range(28, 35)}
+KEEP_ROW = "本行的说明文字较长，用于使首行占据多行，从而使表头与首行合在一起的高度大于一行填充文字的高度。" * 2
+
+
+def _keep_annex(kind: str, n: int) -> str:
+    """One annex (a new page) of ``n`` one-line paragraphs, then a table, a formula with its
+    "where" list, or a figure: as ``n`` grows, the element moves down to the page foot and then
+    to the next page. The rows and items after the title are taller than one padding line, so
+    one of the paddings leaves room for the title alone."""
+    padding = "\n\n".join(["填充。"] * n)
+    if kind == "table":
+        element = (f"(keep-table-{n})=\n:::{{table}} 保持表{n}\n| 项目 | 说明 |\n| --- | --- |\n"
+                   f"| 甲 | 首行{n}{KEEP_ROW} |\n| 乙 | 次行。 |\n:::")
+    elif kind == "where":
+        element = (f"$$\ny = a + b\n$$ (keep-formula-{n})\n\n:::{{where}}\n$y$\n"
+                   f": 首项{n}，符号的说明较长，使第一项的说明占据两行，从而使标签与第一项合在一起的高度大于一行填充文字的高度；\n\n"
+                   "$a$\n: 第二项；\n\n$b$\n: 第三项。\n:::")
+    else:
+        element = f"(keep-figure-{n})=\n:::{{figure}} images/block.svg\n:alt: 保持图\n\n保持图{n}\n:::"
+    return f"(keep-{kind}-{n})=\n{{.annex .informative}}\n# {kind}保持{n}\n\n{padding}\n\n{element}\n"
+
+
+@pytest.fixture(scope="module")
+def layout(tmp_path_factory):
+    """``tests/roots/test-pdf-layout`` rendered: ``gblayout`` (case C03 in a narrow cell, and the
+    annexes of :func:`_keep_annex` written into ``sweep.md``) and ``isolayout`` (a table of
+    English prose). Returns the :class:`Project`."""
+    repo = make_repository(tmp_path_factory.mktemp("layout"), "pdf-layout")
+    (repo / "standards" / "gblayout" / "sweep.md").write_text(
+        "\n".join(_keep_annex(kind, n) for kind, ns in KEEP_SWEEPS.items() for n in ns), encoding="utf-8")
+    project = Project(repo)
+    project.sphinx("stdpdf", fresh=True)
+    report = _report(project)
+    assert report["gblayout"]["ok"] and report["isolayout"]["ok"], report
+    return project
+
+
+@pytest.fixture(scope="module")
+def keep_pdf(layout):
+    """``(page texts without spaces, {(kind, n): page indexes of that annex})`` of ``gblayout``."""
+    pdf = layout.build_dir / "pdf" / "gblayout.pdf"
+    texts = [re.sub(r"\s+", "", t) for t in page_texts(pdf)]
+    first = page_labels(pdf).index("1")
+    starts = [(kind, n, next(i for i in range(first, len(texts)) if f"{kind}保持{n}" in texts[i]))
+              for kind, ns in KEEP_SWEEPS.items() for n in ns]
+    annexes = {(kind, n): list(range(start, starts[i + 1][2] if i + 1 < len(starts) else len(texts) - 1))
+               for i, (kind, n, start) in enumerate(starts)}
+    return texts, annexes
+
+
+@pytest.mark.parametrize("kind, title, content", [
+    ("table", "保持表{n}", "首行{n}"),   # the table title and the first row (after the header row)
+    ("where", "式中：", "首项{n}"),        # the "式中：" label and the first symbol's explanation
+    ("figure", "保持图{n}", "图形内容"),   # the figure title and the text drawn in the figure
+])
+def test_titles_and_labels_stay_with_what_they_introduce(keep_pdf, kind, title, content):
+    """A table title is never alone at a page foot away from its table, "式中：" never away from
+    the first symbol, a figure title never away from its figure (pdftotext, page by page).
+
+    The annexes push the element down one line at a time from where it fits on the annex's
+    first page to where it starts on the next, so one of them leaves room for the title alone.
+    """
+    texts, annexes = keep_pdf
+    moved = []
+    for n in KEEP_SWEEPS[kind]:
+        pages = annexes[(kind, n)]
+        with_title = [i for i in pages if title.format(n=n) in texts[i]]
+        with_content = [i for i in pages if content.format(n=n) in texts[i]]
+        assert len(with_content) == 1, (kind, n, with_content)
+        assert with_title == with_content, f"{kind} {n}: title on pages {with_title}, content on {with_content}"
+        moved.append(with_content[0] > pages[0])
+    assert not all(moved) and any(moved), f"the sweep reaches the page foot: {moved}"

@@ -73,8 +73,96 @@ class PDFResult:
     message: str = ""
 
 
+# A run of characters without a space or a CJK character: where a line can break only with
+# ``overflow-wrap`` (a reference code, an identifier, a URL written out).
+_TOKEN_CHARS = r"[^\s\u2e80-\u9fff\u3000-\u303f\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]"
+
+
+def long_token_length(columns: int) -> int:
+    """The length from which a token in a table cell of ``columns`` columns counts as long (case C03).
+
+    In: the table's column count. Out: a character count, 16 to 48 (``48 // columns``,
+    at least 16). A long token may break anywhere; a shorter one (an English word, a
+    clause number such as ``2.1.1``) breaks only at its own break opportunities and
+    may widen its column instead. The text block (A4 less the margins, 165 mm;
+    LAYOUT.md 10.1) holds about 90 characters of 9 pt table text: a token of about
+    half a column's even share is long, and English words stay whole (few have 16
+    letters or more).
+    """
+    return max(16, min(48, 48 // max(1, columns)))
+
+
 class PrintHTMLTranslator(StdHTMLTranslator):
-    """The HTML translator for print: footnotes float to the page foot at their call (case C04)."""
+    """The HTML translator for print.
+
+    Footnotes float to the page foot at their call (case C04). In a table cell, a
+    long token without a break opportunity (a reference code, an identifier, a URL;
+    see :func:`long_token_length`) is wrapped in ``<span class="std-token">``, which
+    the print CSS lets break anywhere (case C03), while the cell's prose breaks only
+    between words (``overflow-wrap: break-word``): WeasyPrint sizes table columns by
+    trying a break at every character of text that may break anywhere, which made
+    tables of English prose slow to lay out.
+    """
+
+    def __init__(self, document: nodes.document, builder) -> None:
+        super().__init__(document, builder)
+        self._table_columns: list[int] = []  # column counts of the tables being written, innermost last
+        self._cells = 0  # depth of table cells being written
+
+    def visit_tgroup(self, node: nodes.tgroup) -> None:
+        self._table_columns.append(int(node.get("cols", 1) or 1))
+        super().visit_tgroup(node)
+
+    def depart_tgroup(self, node: nodes.tgroup) -> None:
+        super().depart_tgroup(node)
+        self._table_columns.pop()
+
+    def visit_entry(self, node: nodes.entry) -> None:
+        super().visit_entry(node)
+        self._cells += 1
+
+    def depart_entry(self, node: nodes.entry) -> None:
+        self._cells -= 1
+        super().depart_entry(node)
+
+    def visit_Text(self, node: nodes.Text) -> None:
+        if not self._cells or self.protect_literal_text or self.in_mailto:
+            super().visit_Text(node)
+            return
+        columns = self._table_columns[-1] if self._table_columns else 1
+        token = re.compile(f"{_TOKEN_CHARS}{{{long_token_length(columns)},}}")
+        text = node.astext()
+        last = 0
+        for match in token.finditer(text):
+            self.body.append(self.encode(text[last:match.start()]))
+            self.body.append(f'<span class="std-token">{self.encode(match.group())}</span>')
+            last = match.end()
+        self.body.append(self.encode(text[last:]))
+
+    # -- "式中："/"where" lists: each symbol with its explanation in one block ---------------
+    @staticmethod
+    def _in_where(node: nodes.Element) -> bool:
+        parent = node.parent
+        return isinstance(parent, nodes.definition_list) and isinstance(parent.parent, stdnodes.formula_where)
+
+    def visit_definition_list_item(self, node: nodes.definition_list_item) -> None:
+        """A symbol of a "where" list and its explanation go in ``<div class="where-item">``.
+
+        In: a ``definition_list_item`` (only those of a ``{where}`` list are wrapped).
+        Out: the item's HTML inside that ``div``. The print CSS keeps an item whole and
+        the first one with the "式中："/"where" label (LAYOUT.md "Formulas"; GB/T
+        1.1-2020 9.9, 10.4.7). The symbol (``dt``) floats beside its explanation, and
+        WeasyPrint lets a float that does not fit leave an empty list at the foot of
+        the page, so a break can only be kept out around an item that holds its float.
+        """
+        if self._in_where(node):
+            self.body.append('<div class="where-item">')
+        super().visit_definition_list_item(node)
+
+    def depart_definition_list_item(self, node: nodes.definition_list_item) -> None:
+        super().depart_definition_list_item(node)
+        if self._in_where(node):
+            self.body.append("</div>\n")
 
     def visit_footnote_reference(self, node: nodes.footnote_reference) -> None:
         if not hasattr(self, "_footnotes"):

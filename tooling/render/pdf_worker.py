@@ -9,14 +9,14 @@ It refuses every resource that is not a file inside the repository or the
 tool's templates (no network, case "hermetic builds"), fails loudly when
 WeasyPrint would subset fonts with fontTools instead of HarfBuzz (case C02),
 sets PDF page labels to match the printed folios (LAYOUT.md: roman front
-matter, arabic body), and writes the PDF atomically. On success it prints
+matter, arabic body, no folio on the covers) through WeasyPrint's ``finisher``
+hook while the PDF is written, and writes the PDF atomically. On success it prints
 ``{"pages": N, "seconds": S}`` on stdout; warnings go to stderr, one per line.
 """
 
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import logging
 import sys
@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-__all__ = ["main", "make_fetcher", "page_label_ranges", "render"]
+__all__ = ["main", "make_fetcher", "page_label_ranges", "page_labels_finisher", "render"]
 
 
 def _allowed_roots(root: Path) -> list[Path]:
@@ -55,44 +55,69 @@ def make_fetcher(root: Path):
 
 
 def page_label_ranges(anchor_pages: dict[str, int], page_count: int,
-                      front_anchor: str = "std-front", body_anchor: str = "std-body") -> list[tuple[int, str, int]]:
-    """PDF page-label ranges: ``(first page index, style, start number)``.
+                      front_anchor: str = "std-front", body_anchor: str = "std-body",
+                      back_anchor: str = "std-back") -> list[tuple[int, str, int, str]]:
+    """PDF page-label ranges: ``(first page index, style, start number, prefix)``.
 
-    The cover pages carry no folio (style ``""``, shown by viewers as the page
-    index), the front matter from the table of contents is numbered I, II …
-    (``/R``), the body from its first page 1, 2 … (``/D``).
+    In: the page index of each anchor (``id``) of the rendered document and the
+    page count. Out: the ranges in page order, at most one per first page (a later
+    range wins its page), none starting past the last page.
+
+    After LAYOUT.md (GB/T 1.1-2020 10.1): the cover carries no folio (no style,
+    prefix ``"Cover "``), the front matter from the table of contents is numbered
+    I, II … (style ``"/R"``), the body from its first page 1, 2 … (``"/D"``); the
+    back cover (Figure E.4, designation only) prints no folio either, so it gets
+    the cover's kind of label, ``"Back cover"``, instead of the next body number.
+    A blank page before the back cover stays in the body's numbering, as printed
+    pages count.
     """
-    ranges: list[tuple[int, str, int]] = [(0, "", 1)]
+    ranges: list[tuple[int, str, int, str]] = [(0, "", 1, "Cover ")]
     front = anchor_pages.get(front_anchor)
     body = anchor_pages.get(body_anchor)
+    back = anchor_pages.get(back_anchor)
     if front is not None and (body is None or front < body):
-        ranges.append((front, "/R", 1))
+        ranges.append((front, "/R", 1, ""))
     if body is not None:
-        ranges.append((body, "/D", 1))
-    by_start = {first: (first, style, start) for first, style, start in ranges}  # a later range wins its page
+        ranges.append((body, "/D", 1, ""))
+    if back is not None and back > max(front or 0, body or 0):
+        ranges.append((back, "", 1, "Back cover"))
+    by_start = {r[0]: r for r in ranges}  # a later range wins its page
     return [by_start[first] for first in sorted(by_start) if first < page_count]
 
 
-def _set_page_labels(pdf: bytes, ranges: list[tuple[int, str, int]], page_count: int) -> bytes:
-    from pypdf import PdfWriter
-    from pypdf.constants import PageLabelStyle
-    from pypdf.generic import NameObject
+def page_labels_finisher(ranges: list[tuple[int, str, int, str]] | None = None):
+    """A WeasyPrint ``write_pdf(finisher=...)`` that adds ``/PageLabels`` to the PDF catalog.
 
-    styles = {"/R": PageLabelStyle.UPPERCASE_ROMAN, "/D": PageLabelStyle.DECIMAL}
-    writer = PdfWriter(clone_from=io.BytesIO(pdf))
-    writer.pdf_header = pdf[: pdf.index(b"\n")]  # keep WeasyPrint's version (tagged PDF needs 1.4+)
-    for index, (first, style, start) in enumerate(ranges):
-        last = (ranges[index + 1][0] - 1) if index + 1 < len(ranges) else page_count - 1
-        if style:
-            writer.set_page_label(first, last, style=styles[style], start=start)
-        else:
-            writer.set_page_label(first, last, prefix="Cover ", start=1)
-    # a fixed identifier keeps two renders of the same input byte-identical
-    writer._ID = None  # noqa: SLF001 - pypdf regenerates it from the content otherwise
-    out = io.BytesIO()
-    writer.write(out)
-    del NameObject
-    return out.getvalue()
+    In: the label ranges of :func:`page_label_ranges`, or ``None`` to compute them
+    from the document's ``std-front`` / ``std-body`` / ``std-back`` anchors. Out: a
+    callable ``(document, pdf)`` that sets ``pdf.catalog["PageLabels"]`` on the
+    pydyf PDF before WeasyPrint writes it, so the file keeps WeasyPrint's
+    compressed object streams, tags and bookmarks and is written once (no
+    re-read and rewrite with pypdf). Labels as in LAYOUT.md (10.1): what the
+    viewer shows is the printed folio.
+    """
+    import pydyf
+
+    def finisher(document, pdf) -> None:
+        wanted = ranges
+        if wanted is None:
+            anchors: dict[str, int] = {}
+            for index, page in enumerate(document.pages):
+                for anchor in page.anchors:
+                    anchors.setdefault(anchor, index)
+            wanted = page_label_ranges(anchors, len(document.pages))
+        nums = pydyf.Array()
+        for first, style, start, prefix in wanted:
+            label = pydyf.Dictionary()
+            if style:
+                label["S"] = style
+            if prefix:
+                label["P"] = pydyf.String(prefix)
+            label["St"] = start
+            nums.extend([first, label])
+        pdf.catalog["PageLabels"] = pydyf.Dictionary({"Nums": nums})
+
+    return finisher
 
 
 def render(html_path: Path, root: Path) -> tuple[bytes, int, list[str]]:
@@ -121,14 +146,10 @@ def render(html_path: Path, root: Path) -> tuple[bytes, int, list[str]]:
 
     document = weasyprint.HTML(filename=str(html_path), url_fetcher=make_fetcher(root),
                                base_url=str(html_path.parent) + "/").render()
-    anchors = {}
-    for index, page in enumerate(document.pages):
-        for anchor in page.anchors:
-            anchors.setdefault(anchor, index)
-    pdf = document.write_pdf(pdf_tags=True, pdf_identifier=b"std-tooling", uncompressed_pdf=False)
-    count = len(document.pages)
-    pdf = _set_page_labels(pdf, page_label_ranges(anchors, count), count)
-    return pdf, count, warnings
+    # page labels go in before the PDF is written: one write, WeasyPrint's compression kept
+    pdf = document.write_pdf(pdf_tags=True, pdf_identifier=b"std-tooling", uncompressed_pdf=False,
+                             finisher=page_labels_finisher())
+    return pdf, len(document.pages), warnings
 
 
 def main(argv: list[str] | None = None) -> int:
