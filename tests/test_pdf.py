@@ -380,7 +380,7 @@ def _keep_annex(kind: str, n: int) -> str:
                    "$a$\n: 第二项；\n\n$b$\n: 第三项。\n:::")
     else:
         element = f"(keep-figure-{n})=\n:::{{figure}} images/block.svg\n:alt: 保持图\n\n保持图{n}\n:::"
-    return f"(keep-{kind}-{n})=\n{{.annex .informative}}\n# {kind}保持{n}\n\n{padding}\n\n{element}\n"
+    return f"(keep-annex-{kind}-{n})=\n{{.annex .informative}}\n# {kind}保持{n}\n\n{padding}\n\n{element}\n"
 
 
 @pytest.fixture(scope="module")
@@ -433,3 +433,21 @@ def test_titles_and_labels_stay_with_what_they_introduce(keep_pdf, kind, title, 
         assert with_title == with_content, f"{kind} {n}: title on pages {with_title}, content on {with_content}"
         moved.append(with_content[0] > pages[0])
     assert not all(moved) and any(moved), f"the sweep reaches the page foot: {moved}"
+
+
+def test_links_to_a_table_or_figure_land_on_its_page(layout, keep_pdf):
+    """An anchor is the element itself, never an empty span before it that a page break leaves behind
+    ("见表3" would open the page before the table)."""
+    from pypdf import PdfReader
+
+    texts, annexes = keep_pdf
+    reader = PdfReader(layout.build_dir / "pdf" / "gblayout.pdf")
+    pages = {name: reader.get_destination_page_number(dest) for name, dest in reader.named_destinations.items()}
+    checked = 0
+    for kind, title in (("table", "保持表{n}"), ("figure", "保持图{n}")):
+        for n in KEEP_SWEEPS[kind]:
+            name = next(k for k in pages if k.endswith(f"--keep-{kind}-{n}"))
+            shown = [i for i in annexes[(kind, n)] if title.format(n=n) in texts[i]]
+            assert [pages[name]] == shown, (name, pages[name], shown)
+            checked += 1
+    assert checked == len(KEEP_SWEEPS["table"]) + len(KEEP_SWEEPS["figure"])

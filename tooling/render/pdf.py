@@ -298,13 +298,20 @@ class StandardPDFBuilder(StandaloneHTMLBuilder):
             doc = owner(node)
             table = mapping.setdefault(doc, {})
             new_ids = [f"{_safe(doc)}--{old}" for old in node["ids"]]
-            if isinstance(node, nodes.section):
-                # one anchor per section: extra ids would be empty spans that a page break can
-                # separate from the heading, misplacing table-of-contents page numbers
-                new_ids = new_ids[:1] * len(new_ids)
+            if isinstance(node, (nodes.section, nodes.table, nodes.figure, nodes.math_block)):
+                # one anchor per section, table, figure and formula (its own label rather than an
+                # automatic id): extra ids would be empty spans that a page break can separate from
+                # the element, misplacing table-of-contents page numbers and links ("见表3" opening
+                # the page before the table)
+                labelled = [new for old, new in zip(node["ids"], new_ids) if not re.fullmatch(r"id\d+", old)]
+                new_ids = (labelled or new_ids)[:1] * len(new_ids)
             for old, new in zip(node["ids"], new_ids):
                 table[old] = new
             node["ids"] = list(dict.fromkeys(new_ids))
+            title = node[0] if isinstance(node, nodes.table) and node.children else None
+            if isinstance(title, nodes.title):
+                # WeasyPrint makes no anchor of a <table id>; the caption (the table's title) carries it
+                title["ids"], node["ids"] = node["ids"], []
         for sof in tree.findall(addnodes.start_of_file):
             sof["ids"] = [f"document-{_safe(sof['docname'])}"]
         inside = {index, *(sof["docname"] for sof in tree.findall(addnodes.start_of_file))}
