@@ -139,6 +139,30 @@ class PrintHTMLTranslator(StdHTMLTranslator):
             last = match.end()
         self.body.append(self.encode(text[last:]))
 
+    # -- tables: the anchor on the caption ---------------------------------------------------
+    def visit_table(self, node: nodes.table) -> None:
+        """WeasyPrint makes no anchor of ``<table id>``: a titled table's ids go on its caption."""
+        title = node[0] if node.children and isinstance(node[0], nodes.title) else None
+        if title is None or not node["ids"]:
+            super().visit_table(node)
+            return
+        ids = node["ids"]
+        node["ids"] = []
+        try:
+            super().visit_table(node)
+        finally:
+            node["ids"] = ids
+
+    def visit_title(self, node: nodes.title) -> None:
+        if not (isinstance(node.parent, nodes.table) and node.parent["ids"] and not node["ids"]):
+            super().visit_title(node)
+            return
+        node["ids"] = node.parent["ids"]
+        try:
+            super().visit_title(node)
+        finally:
+            node["ids"] = []
+
     # -- "式中："/"where" lists: each symbol with its explanation in one block ---------------
     @staticmethod
     def _in_where(node: nodes.Element) -> bool:
@@ -308,10 +332,6 @@ class StandardPDFBuilder(StandaloneHTMLBuilder):
             for old, new in zip(node["ids"], new_ids):
                 table[old] = new
             node["ids"] = list(dict.fromkeys(new_ids))
-            title = node[0] if isinstance(node, nodes.table) and node.children else None
-            if isinstance(title, nodes.title):
-                # WeasyPrint makes no anchor of a <table id>; the caption (the table's title) carries it
-                title["ids"], node["ids"] = node["ids"], []
         for sof in tree.findall(addnodes.start_of_file):
             sof["ids"] = [f"document-{_safe(sof['docname'])}"]
         inside = {index, *(sof["docname"] for sof in tree.findall(addnodes.start_of_file))}
