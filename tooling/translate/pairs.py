@@ -58,13 +58,14 @@ class Segment:
 def _load(path: str, mtime: float, lang: str) -> Catalog | None:
     from .validate import load_catalog
 
-    return load_catalog(Path(path), lang)
+    return load_catalog(Path(path), lang, as_written=True)
 
 
 def catalog_for(root: Path, slug: str, lang: str) -> Catalog | None:
-    """The translation catalog of ``slug`` in ``lang`` as a build applies it (messages whose markup
-    is broken left untranslated), or ``None`` when there is none or it is unusable (broken PO
-    syntax, not UTF-8: :mod:`.validate` reports those)."""
+    """The translation catalog of ``slug`` in ``lang`` as its translator wrote it (the BL rules compare
+    what it says with the master, even where the build leaves a message untranslated for its markup),
+    or ``None`` when there is none or it is unusable (broken PO syntax, not UTF-8: :mod:`.validate`
+    reports those)."""
     path = catalog_path(root, slug, lang)
     try:
         return _load(str(path), path.stat().st_mtime, lang)

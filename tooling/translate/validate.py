@@ -116,16 +116,19 @@ class CatalogCheck:
         return self.text is not None and all(not line.strip() or line.lstrip().startswith("#")
                                              for line in self.text.splitlines())
 
-    def build_bytes(self) -> bytes | None:
+    def build_bytes(self, as_written: bool = False) -> bytes | None:
         """The catalog as a build should compile it: the file, with the ``msgstr`` of every rejected
-        message emptied (so it stays untranslated) and no byte-order mark; ``None`` when it is unusable."""
+        message emptied (so it stays untranslated) and no byte-order mark; ``None`` when it is unusable.
+        ``as_written``: keep the rejected messages' translations (for the BL lint rules, which
+        report what the translation says against the master)."""
         if not self.usable:
             return None
         assert self.text is not None
-        if not self._blank and not self._bom:
+        blank = [] if as_written else self._blank
+        if not blank and not self._bom:
             return self.path.read_bytes()
         lines = self.text.splitlines(keepends=True)
-        for start, end in sorted(self._blank, reverse=True):
+        for start, end in sorted(blank, reverse=True):
             ending = "\r\n" if lines[start - 1].endswith("\r\n") else "\n"
             lines[start - 1:end] = [f'msgstr ""{ending}']
         return "".join(lines).encode("utf-8")
@@ -413,18 +416,19 @@ def check_catalog(path: Path) -> CatalogCheck:
     return check_bytes(data, path)
 
 
-def load_catalog(path: Path, lang: str | None = None, check: CatalogCheck | None = None):
+def load_catalog(path: Path, lang: str | None = None, check: CatalogCheck | None = None, *,
+                 as_written: bool = False):
     """The Babel catalog of a PO file as a build would apply it, or ``None`` when it is unusable.
 
     For readers of catalogs other than the build (Babel alone reads a broken file leniently,
     guessing, and raises for one that is not UTF-8). Messages with a problem are left untranslated
-    (``string`` empty); ``check`` is the file's :class:`CatalogCheck` when already made.
-    Never raises for bad content (problems: :func:`check_catalog`).
+    (``string`` empty) unless ``as_written``; ``check`` is the file's :class:`CatalogCheck` when
+    already made. Never raises for bad content (problems: :func:`check_catalog`).
     """
     from babel.messages.pofile import read_po
 
     check = check or check_catalog(path)
-    data = check.build_bytes()
+    data = check.build_bytes(as_written)
     if data is None:
         return None
     try:
