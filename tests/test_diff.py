@@ -32,6 +32,7 @@ from click.testing import CliRunner
 from tooling.cli import main
 from tooling.diff import diff_revisions
 from tooling.diff.align import align_blocks
+from tooling.diff.classify import quantities
 from tooling.diff.foreword import technical_changes
 from tooling.diff.load import ImportOptions, RevisionError, load_revision
 from tooling.diff.model import Block, Clause, Snapshot
@@ -380,6 +381,111 @@ def test_annexes():
     result = diff_revisions(S(body, normative), S(body, became, label="new"))
     assert by_title(result, "试验方法").class_ == "technical"
     assert "annex normative → informative" in by_title(result, "试验方法").reasons
+
+
+# -- verbal forms by position, signed values, units, codes (found by benchmarks/diff.py) ------------------
+
+
+def change_of(old: str, new: str, lang: str = "zh"):
+    """The one block change of a clause whose only paragraph went from ``old`` to ``new``."""
+    result = diff_revisions(S(C("c", "5", "Clause", P(old)), lang=lang),
+                            S(C("c", "5", "Clause", P(new)), lang=lang, label="new"))
+    [change] = result.clauses[0].changes
+    return change
+
+
+def test_recommendation_to_requirement_before_yuyi():
+    """宜予以 → 应予以: 应 + 予以 is a requirement (jieba's dictionary has 应予以 as one word)."""
+    change = change_of("发生故障时，运维团队宜予以协助。", "发生故障时，运维团队应予以协助。")
+    assert (change.class_, change.reasons) == ("technical", ["宜 → 应（推荐 → 要求）"])
+
+
+def test_verbal_forms_are_paired_by_their_place_in_the_text():
+    """[应, 应, 宜, 应] → [应, 应, 应, 应]: the third form changed; by order alone it read as a recommendation
+    removed and a requirement added."""
+    old = "系统应记录操作日志，应定期备份数据，宜加密传输敏感信息，应审计管理员操作。"
+    change = change_of(old, old.replace("宜加密", "应加密"))
+    assert (change.class_, change.reasons) == ("technical", ["宜 → 应（推荐 → 要求）"])
+    old = "The system should log every operation and shall back up its data."
+    change = change_of(old, old.replace("should", "shall"), "en")
+    assert change.reasons == ["should → shall (recommendation → requirement)"]
+    # a form removed in one place and another added elsewhere stay a removal and an addition
+    change = change_of("系统宜记录操作日志，并备份数据。", "系统记录操作日志，并应备份数据。")
+    assert sorted(change.reasons) == ["删除推荐（宜）", "增加要求（应）"], change.reasons
+    # 应 → 应该 (the same provision, the form grows across the changed text) is no change of form
+    change = change_of("系统应记录日志，宜备份数据。", "系统应该记录日志，宜备份数据。")
+    assert change.class_ == "editorial", change.reasons
+
+
+@pytest.mark.parametrize("text,token", [
+    ("应不低于−30 °C", "−30"), ("应不低于-30 °C", "-30"), ("−30 °C", "−30"), ("温度为 −5 ℃", "−5"),
+    ("（−5 ℃）", "−5"), ("−10 ℃～−20 ℃", "−20"), ("−10～−20 ℃", "−20"), ("from −10 to −20 °C", "−20"),
+    ("≥−40 ℃", "−40"), ("≤ −40 ℃", "−40"), ("x = -1", "-1"), ("温度：−5 ℃", "−5"), ("±0.5 mm", "±0.5"),
+])
+def test_a_sign_stays_with_its_number(text, token):
+    assert token in tokenize(text), tokenize(text)
+
+
+@pytest.mark.parametrize("text,numbers", [
+    ("10-20 ℃", ["10", "20"]), ("10～20 ℃", ["10", "20"]), ("10—20 ℃", ["10", "20"]), ("10 - 20", ["10", "20"]),
+    ("按GB/T 1.1-2020起草", ["1.1", "2020"]), ("M12-1螺栓", ["1"]), ("(20±2) ℃", ["20", "2"]),
+])
+def test_a_dash_between_numbers_or_in_a_code_is_no_sign(text, numbers):
+    assert [t for t in tokenize(text) if t[:1].isdigit() or t[:1] in "-−+±" and len(t) > 1] == numbers, tokenize(text)
+
+
+def test_negative_values_keep_their_sign():
+    change = change_of("环境温度应不低于−30 °C。", "环境温度应不低于−26 °C。")
+    assert (change.class_, change.reasons) == ("technical", ["−30 °C → −26 °C"])
+    change = change_of("环境温度应不低于−30 °C。", "环境温度应不低于30 °C。")
+    assert (change.class_, change.reasons) == ("technical", ["−30 °C → 30 °C"])
+    change = change_of("工作温度为−40 ℃～−10 ℃。", "工作温度为−40 ℃～10 ℃。")
+    assert change.reasons == ["−10 ℃ → 10 ℃"]
+    # a hyphen written for the minus sign (UQ006) is the same value
+    change = change_of("环境温度应不低于-30 °C。", "环境温度应不低于−30 °C。")
+    assert (change.class_, change.reasons) == ("editorial", ["punctuation"])
+
+
+@pytest.mark.parametrize("text,quantity", [
+    ("处理速率应不低于677 次/s。", "677 次/s"), ("处理速率应不低于60 次/min。", "60 次/min"),
+    ("每台服务器应不少于4 个/h。", "4 个/h"), ("绝缘电阻应不小于401 MΩ。", "401 MΩ"), ("带宽应不低于10 Mbit/s。", "10 Mbit/s"),
+    ("电容为4.7 µF。", "4.7 µF"), ("频率为2.4 GHz。", "2.4 GHz"), ("功率为3 kW。", "3 kW"), ("电压为5 mV。", "5 mV"),
+    ("存储容量为512 GiB。", "512 GiB"), ("力矩为12 N·m。", "12 N·m"), ("加速度为9.8 m/s²。", "9.8 m/s²"),
+    ("导热系数为0.04 W/(m·K)。", "0.04 W/(m·K)"), ("电阻为50 Ω。", "50 Ω"), ("转速为1500 r/min。", "1500 r/min"),
+    ("保存期为3 个月。", "3 个月"), ("每年2 次。", "2 次"), ("The key is 64 characters long.", "64 characters"),
+    ("It is 5 m long.", "5 m"), ("Wait 2 min before.", "2 min"), ("at 20 °C and", "20 °C"),
+])
+def test_quantities_take_prefixed_compound_and_counting_units(text, quantity):
+    assert quantity in [q for q, _ in quantities(text)], quantities(text)
+
+
+def test_quantities_do_not_take_a_word_for_a_unit():
+    assert [q for q, _ in quantities("at least 2 MUST items, 3 Steps, 5 mode, 2 Pages")] == ["2", "3", "5", "2"]
+
+
+def test_units_that_change_are_technical():
+    change = change_of("处理速率应不低于677 次/s。", "处理速率应不低于700 次/s。")
+    assert change.reasons == ["677 次/s → 700 次/s"]
+    change = change_of("绝缘电阻应不小于401 MΩ。", "绝缘电阻应不小于401 kΩ。")
+    assert (change.class_, change.reasons) == ("technical", ["401 MΩ → 401 kΩ"])
+    change = change_of("处理速率应不低于677 次/s。", "处理速率应不低于677 次/min。")
+    assert (change.class_, change.reasons) == ("technical", ["677 次/s → 677 次/min"])
+    change = change_of("带宽应不低于10 Mbit/s。", "带宽应不低于12 Mbit/s。")
+    assert change.reasons == ["10 Mbit/s → 12 Mbit/s"]
+
+
+def test_hexadecimal_and_abnf_codes_are_one_token_and_no_quantity():
+    """IETF -13 → -14, 3.3.3: ``the range 0x20 to 0x7E`` → ``%x20 to %x7E`` is notation, not ``0 → ∅``."""
+    assert tokenize("0x20 %x20-7E %x0D.0A %d32 U+0020 0b1010") == [
+        "0x20", " ", "%x20-7E", " ", "%x0D.0A", " ", "%d32", " ", "U+0020", " ", "0b1010"]
+    assert quantities("the range 0x20 to 0x7E, %x20-21 / %x23-5B") == []
+    change = change_of("Strings are printable ASCII characters (i.e., the range 0x20 to 0x7E).",
+                       "Strings are printable ASCII characters (i.e., the range %x20 to %x7E).", "en")
+    assert (change.class_, change.reasons) == ("editorial", ["wording"])
+    changed = [(t.op, t.text) for t in diff_tokens("the range 0x20 up to 0x7E", "the range %x20 up to %x7E")
+               if t.op != "equal"]
+    assert changed == [("delete", "0x20"), ("insert", "%x20"), ("delete", "0x7E"), ("insert", "%x7E")]
+    assert tokenize("10x20 mm") == ["10", "x20", " ", "mm"]  # a size, not a code
 
 
 # -- the foreword, the summary, the JSON contract ------------------------------------------------------

@@ -4,14 +4,19 @@ A block change is **technical** when, in normative text:
 
 - a verbal form's strength or polarity changed — the verbal-form classifier
   (:func:`tooling.lint.classifier.classify`) runs on both sides; forms are
-  aligned in order and compared by kind and polarity, so 应 → 应该 (the same
-  provision) is editorial and 宜 → 应 is ``宜 → 应 (recommendation → requirement)``;
-  forms in quotation marks (the RFC 2119 key words quoted) are mentions, not provisions;
+  paired by where they stand in the token alignment of the two texts (a form in
+  unchanged text with its counterpart, the forms of a changed passage with each
+  other) and compared by kind and polarity, so 应 → 应该 (the same provision) is
+  editorial and 宜 → 应 is ``宜 → 应 (recommendation → requirement)`` wherever it
+  stands among other forms; forms in quotation marks (the RFC 2119 key words
+  quoted) are mentions, not provisions;
 - a provision (requirement, recommendation, permission) was added or removed —
   the forms of an added or deleted block, or, for a list item, those of the
   lead-in it continues (``The organization shall:`` …);
-- a number or a unit changed (``220 V → 230 V``) — numbers that are
-  references or labels (``3.1.4.1``, ``see 5.3``, ``Table 2``) are renumbering;
+- a number, its sign or its unit changed (``220 V → 230 V``, ``−30 °C → 30 °C``,
+  ``401 MΩ → 401 kΩ``; units are read by :func:`tooling.lint.units.unit_after`) —
+  numbers that are references or labels (``3.1.4.1``, ``see 5.3``, ``Table 2``) are
+  renumbering, and codes written with digits (``0x20``, ``%x20``) are no numbers;
 - a citation or its dating changed (``GB/T 1—2009 → GB/T 1—2020``, a cited
   document added or removed);
 - a preferred term changed, or a term entry was added or removed;
@@ -46,9 +51,10 @@ import unicodedata
 from collections import Counter
 
 from ..lint.classifier import Form, classify
+from ..lint.units import unit_after
 from ..model.designation import DesignationError, parse_designation
 from .model import Block, ChangeEntry, Clause, ClauseDiff
-from .tokens import tokenize
+from .tokens import diff_tokens, is_number, tokenize
 
 __all__ = ["INFORMATIVE_ROLES", "citations", "classify_change", "classify_clause", "provisions", "quantities",
            "reconcile_clause"]
@@ -70,18 +76,11 @@ _CITATION = re.compile(
 _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:see|Clause|clause|Clauses|Subclause|subclause|Section|section|Sections|Table|Figure|Formula|Annex|"
     r"Note|Example|item|step)|§|见|第|按|表|图|公式|附录|条|款)\s*$")
-_UNITS = (
-    "kV mV V kA mA A kW MW mW W kWh Wh Hz kHz MHz GHz ℃ ℉ °C °F K % ‰ ppm km cm mm μm um nm m km/h m/s m² m³ cm² mm² "
-    "h min s ms μs us ns d kg mg μg g t L l mL ml Pa kPa MPa GPa bar N kN J kJ dB dBm dBA lx lm cd bit bits kbit "
-    "Mbit Gbit byte bytes B kB KB MB GB TB octets characters members items parameters months month years year days "
-    "day hours hour minutes minute seconds second weeks week times digits pairs 年 个月 月 周 天 日 小时 分钟 秒 个 "
-    "次 位 倍 项 条 人 台 件 组 字节 字符"
-).split()
-_UNIT_SET = set(_UNITS)
 
 
 def _norm(text: str) -> str:
-    return unicodedata.normalize("NFKC", text)
+    """``text`` compared as words: NFKC (℃ = °C), the minus sign as the hyphen-minus typed for it (−30 = -30)."""
+    return unicodedata.normalize("NFKC", text).replace("\u2212", "-")
 
 
 #: Text that defines the verbal forms themselves (RFC 2119 / RFC 8174 key words, a verbal-form table):
@@ -129,11 +128,66 @@ def text_language(text: str, default: str) -> str:
 
 
 def _form_changes(old: str, new: str, lang: str) -> list[dict]:
-    """Verbal-form changes between two texts: strength or polarity changed, provision added or removed."""
+    """Verbal-form changes between two texts: strength or polarity changed, provision added or removed.
+
+    Forms are paired by where they stand in the token alignment of the two texts
+    (:func:`_form_groups`), then, within each group, by their order.
+    """
     a = provisions(old, lang, with_possibility=True)
     b = provisions(new, lang, with_possibility=True)
-    la, lb = [_label(f) for f in a], [_label(f) for f in b]
+    if [_label(f) for f in a] == [_label(f) for f in b]:
+        return []
     details: list[dict] = []
+    for olds, news in _form_groups(old, new, a, b):
+        _pair_forms(olds, news, details)
+    return details
+
+
+def _form_groups(old: str, new: str, a: list[Form], b: list[Form]) -> list[tuple[list[Form], list[Form]]]:
+    """The forms of both texts in groups that face each other, in reading order.
+
+    The token diff of the two texts (:func:`~tooling.diff.tokens.diff_tokens`) cuts them into regions that are
+    equal on both sides or changed (deleted text, inserted text, or both). A form belongs to the regions its
+    span touches; regions that one form spans (应 equal, 该 inserted: 应 → 应该) make one group. A form in an
+    equal region faces its counterpart in the other text; the forms of a changed region face each other.
+    """
+    if not a or not b:
+        return [(a, b)]
+    regions: list[list[int]] = []  # [old start, old end, new start, new end, changed]
+    at_old = at_new = 0
+    for token in diff_tokens(old, new):
+        size = len(token.text)
+        changed = token.op != "equal"
+        if not regions or not (changed and regions[-1][4]):
+            regions.append([at_old, at_old, at_new, at_new, changed])
+        if token.op != "insert":
+            at_old += size
+            regions[-1][1] = at_old
+        if token.op != "delete":
+            at_new += size
+            regions[-1][3] = at_new
+
+    def touched(form: Form, side: int) -> list[int]:
+        start, end = form.start, form.start + len(form.text)
+        found = [i for i, r in enumerate(regions) if r[2 * side] < end and start < r[2 * side + 1]]
+        return found or [0]
+
+    spans = [touched(f, 0) for f in a] + [touched(f, 1) for f in b]
+    group = list(range(len(regions)))  # the first region of the group each region belongs to
+    for span in sorted(spans):
+        for i in range(span[0] + 1, span[-1] + 1):
+            group[i] = group[span[0]]
+    groups: dict[int, tuple[list[Form], list[Form]]] = {}
+    for form, span in zip(a, spans[:len(a)]):
+        groups.setdefault(group[span[0]], ([], []))[0].append(form)
+    for form, span in zip(b, spans[len(a):]):
+        groups.setdefault(group[span[0]], ([], []))[1].append(form)
+    return [groups[key] for key in sorted(groups)]
+
+
+def _pair_forms(a: list[Form], b: list[Form], details: list[dict]) -> None:
+    """Pair two lists of forms that face each other by their order; append what changed to ``details``."""
+    la, lb = [_label(f) for f in a], [_label(f) for f in b]
     matcher = difflib.SequenceMatcher(None, la, lb, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
@@ -150,7 +204,6 @@ def _form_changes(old: str, new: str, lang: str) -> list[dict]:
         for y in news[len(olds):]:
             if y.kind in _PROVISIONS:
                 details.append({"type": "requirement", "old": "", "new": y.text, "old_kind": "", "new_kind": _label(y)})
-    return details
 
 
 def citations(text: str) -> list[tuple[str, str, str]]:
@@ -199,35 +252,26 @@ def quantities(text: str) -> list[tuple[str, bool]]:
     text = re.sub(r"\[→[^\]]*\]", lambda m: " " * len(m.group(0)), text)
     for m in _CITATION.finditer(text):
         text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
-    tokens = tokenize(text)
     found: list[tuple[str, bool]] = []
     offset = 0
-    for index, token in enumerate(tokens):
+    for token in tokenize(text):
         start = offset
         offset += len(token)
-        if not token[:1].isdigit() and not (len(token) > 1 and token[0] in "-−+±" and token[1].isdigit()):
+        if not is_number(token):  # words, and codes written with digits (0x20, %x20)
             continue
-        unit = space = ""
-        k = index + 1
-        if k < len(tokens) and tokens[k] in (" ", "\u00a0", "\u202f"):
-            space = " "
-            k += 1
-        if k < len(tokens):
-            candidate = tokens[k]
-            # units of several tokens (km/h, m/s, 个月, °C)
-            for width in (3, 2, 1):
-                joined = "".join(tokens[k:k + width])
-                if joined in _UNIT_SET:
-                    candidate = joined
-                    break
-            if candidate in _UNIT_SET:
-                unit = candidate
+        unit = unit_after(text, offset)  # 220 V, 401 MΩ, 10 Mbit/s, 677 次/s, 3 个月 (lint.units)
+        space = " " if unit and unit[0] else ""
         before, after = text[max(0, start - 12):start], text[offset:offset + 1]
         reference = (token.count(".") >= 2 or bool(_REFERENCE_BEFORE.search(before))
                      or (before.endswith("[") and after == "]")                    # [2]: a bibliography entry
                      or (token.count(".") == 1 and before.endswith(("(", "（")) and after in (")", "）")))  # (2.7)
-        found.append((token + (space + unit if unit else ""), reference))
+        found.append((token + (space + unit[1] if unit else ""), reference))
     return found
+
+
+def _same_value(quantity: str) -> str:
+    """A value as compared: the hyphen-minus typed for a minus sign is the minus sign (-30 °C = −30 °C)."""
+    return "\u2212" + quantity[1:] if quantity.startswith("-") else quantity
 
 
 def _value_changes(old: str, new: str) -> tuple[list[dict], bool]:
@@ -236,7 +280,8 @@ def _value_changes(old: str, new: str) -> tuple[list[dict], bool]:
     va, vb = [q for q, ref in a if not ref], [q for q, ref in b if not ref]
     ra, rb = [q for q, ref in a if ref], [q for q, ref in b if ref]
     details: list[dict] = []
-    matcher = difflib.SequenceMatcher(None, va, vb, autojunk=False)
+    matcher = difflib.SequenceMatcher(None, [_same_value(q) for q in va], [_same_value(q) for q in vb],
+                                      autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
@@ -244,7 +289,7 @@ def _value_changes(old: str, new: str) -> tuple[list[dict], bool]:
         for k in range(max(len(olds), len(news))):
             details.append({"type": "value", "old": olds[k] if k < len(olds) else "",
                             "new": news[k] if k < len(news) else ""})
-    return details, ra != rb
+    return details, [_same_value(q) for q in ra] != [_same_value(q) for q in rb]
 
 
 def _words(text: str, *, case: bool) -> list[str]:

@@ -9,7 +9,15 @@ Tokens (:func:`tokenize`), concatenated, give back the text exactly:
 - whole numbers with their sign, thousands separators and decimal part
   (``220``, ``0.90``, ``−999,999``, ``1.5e3``; dotted clause numbers such as
   ``3.1.4.1`` are one token too), so a changed value is marked whole and never
-  as a changed digit;
+  as a changed digit. A ``−``, ``-``, ``+`` or ``±`` is the number's sign where a
+  sign can stand: at the start of the text, after a space, an opening bracket,
+  ``～``/``~``, a comparison sign, punctuation or a Chinese character
+  (``不低于−30 °C``, ``−10～−20``, ``from −10 to −20``); never after a number
+  (the range dash of ``10-20``, ``10 - 20``) or a letter (``M12-1``, ``GB/T 1.1-2020``);
+- codes written with digits are one token and no number: hexadecimal, binary and
+  octal literals (``0x20``, ``0x20-21``, ``0b1010``), ABNF values (``%x20-7E``,
+  ``%x0D.0A``, ``%d32``), code points (``U+0020``) and escapes (``\x20``,
+  ``&#x20;``), so ``0x20`` → ``%x20`` is one changed code, not ``0 → ∅``;
 - units are tokens of their own (``V`` is a word, ``℃``, ``%`` are one
   character each): a value that changes while its unit stays
   (``220 V`` → ``230 V``) marks the value only (case C11);
@@ -39,14 +47,25 @@ from rapidfuzz import fuzz
 
 from .model import Token
 
-__all__ = ["NUMBER", "diff_tokens", "is_han", "similarity", "tokenize"]
+__all__ = ["CODE", "NUMBER", "diff_tokens", "is_han", "is_number", "similarity", "tokenize"]
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
-#: A number: optional sign (only where it cannot be a hyphen between words), digits with optional
+_DIGITS = r"\d+(?:,\d{3})*(?:\.\d+)*(?:[eE][-+]?\d+)?"
+#: What a sign may follow: the start of the text, a space (not after a number: ``10 -20`` is a range), an
+#: opening bracket, a tilde, a comparison sign, punctuation, a Chinese character.
+_SIGN_AFTER = rf"\s(\[{{（［【〔｛<>≤≥≦≧=≈≠～~:：,，;；、{_HAN}"
+#: A number: optional sign (only where it is a sign, see the module docstring), digits with optional
 #: thousands separators, optional decimal or dotted parts, optional exponent.
-NUMBER = r"(?:(?<![\w.])[-−+±])?\d+(?:,\d{3})*(?:\.\d+)*(?:[eE][-+]?\d+)?"
+NUMBER = rf"(?:(?:^|(?<=[{_SIGN_AFTER}]))(?<!\d\s)[-−+±](?=\d))?{_DIGITS}"
+_HEX = "[0-9A-Fa-f]"
+#: A code written with digits (hexadecimal literal, ABNF value, code point, escape): one token, not a number.
+CODE = (rf"(?<![\w.%\\&#+])(?:0[xX]{_HEX}+(?:-(?:0[xX])?{_HEX}+)?|0[bB][01]+|0[oO][0-7]+"
+        rf"|%[xX]{_HEX}+(?:[-.]{_HEX}+)*|%[dD]\d+(?:[-.]\d+)*|%[bB][01]+(?:[-.][01]+)*"
+        rf"|[uU]\+{_HEX}{{4,6}}|\\[xu]{_HEX}+|&#[xX]?{_HEX}+;)(?!\w)")
+_NUMBER_TOKEN = re.compile(rf"[-−+±]?{_DIGITS}")
 _TOKEN = re.compile(
     r"(?P<ref>\[→[^\]\s]*\])"
+    rf"|(?P<code>{CODE})"
     rf"|(?P<han>[{_HAN}])"
     rf"|(?P<num>{NUMBER})"
     r"|(?P<word>[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff][A-Za-z0-9_\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]*"
@@ -59,6 +78,11 @@ _TOKEN = re.compile(
 
 def is_han(char: str) -> bool:
     return bool(re.match(f"[{_HAN}]", char))
+
+
+def is_number(token: str) -> bool:
+    """True for a number token (``220``, ``−30``, ``1,024``, ``3.1.4``), not a code (``0x20``) nor a word."""
+    return bool(_NUMBER_TOKEN.fullmatch(token))
 
 
 def tokenize(text: str) -> list[str]:

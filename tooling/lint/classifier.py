@@ -80,10 +80,15 @@ _WORDS = ("可复现", "可重复", "可解释", "可追溯", "可验证", "可�
           "允许误差", "允许偏差", "允许值", "允许范围", "未能", "委托方", "供方", "需方", "使用方", "开发方", "测试方",
           "提供方", "接收方", "第三方", "双方", "各方", "对方", "甲方", "乙方", "可能性", "能力", "可用性",
           "可用的")
-#: Verbal forms jieba must split off the verb they precede (应为 → 应 / 为).
+#: Verbal forms jieba must split off the word they precede (应为 → 应 / 为, 应予以 → 应 / 予以): the split is made
+#: after the longest verbal form the word begins with.
 _SPLITS = ("应为", "应对", "应在", "应由", "应与", "应按", "应将", "应使", "应以", "应从", "应向", "应于", "应予",
            "可为", "可在", "可由", "可按", "可将", "可对", "可与", "宜为", "宜在", "宜由", "宜按", "宜将", "宜对",
-           "能为", "不应为", "可用", "应有", "应具有", "应具备", "应尽")
+           "能为", "不应为", "可用", "应有", "应具有", "应具备", "应尽", "应选", "宜选", "应大", "应明", "应采择")
+#: jieba's dictionary also holds, at its lowest frequency, compounds of 应 or 宜 with the verb or adverb that follows
+#: (应予以, 应立即, 应适当, 应给以, 应设, 应列 …): they would swallow the verbal form, so every such word is removed,
+#: except real words (应用, 应急, 应答 … of ``_WORDS``, and the words that begin with them: 应用程序, 应急灯).
+_RARE = 3
 _CANDIDATES = re.compile("[应宜可能必务须得需尽许准允建推严原要]")
 _VF003_ZH = re.compile(r"^(?:导致|引起|造成|发生|出现|产生)")
 _NOT_BUKE = set("能靠逆燃见用分忽信读控知操")
@@ -186,9 +191,14 @@ def _jieba():
             tokenizer.add_word(word, freq=200000)
     for word in _WORDS:
         tokenizer.add_word(word, freq=300000)
+    real = tuple(w for w in _WORDS if w[0] in "应宜")
+    for word, freq in list(tokenizer.FREQ.items()):
+        if 0 < freq <= _RARE and len(word) > 1 and word[0] in "应宜" and word not in _ZH and not word.startswith(real):
+            tokenizer.del_word(word)
     for word in _SPLITS:
+        form = max((w for w in _ZH if word.startswith(w) and w != word), key=len)
         tokenizer.del_word(word)
-        tokenizer.suggest_freq((word[:-1], word[-1]), tune=True)
+        tokenizer.suggest_freq((form, word[len(form):]), tune=True)
     return tokenizer
 
 

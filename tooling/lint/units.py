@@ -19,7 +19,7 @@ from .context import DocContext, TextUnit
 from .references import designation_spans, report_span
 from .registry import Example, rule
 
-__all__ = ["UNIT", "protect", "quantity_units"]
+__all__ = ["UNIT", "protect", "quantity_units", "unit_after"]
 
 MASK = "\uE001"
 #: Unit symbols (SI and accepted units, ISO 80000-13 bytes and bits), longest first.
@@ -36,6 +36,58 @@ _AFTER_UNIT = r"(?![A-Za-z0-9_µμΩ°])"
 _GLUED = "(?:" + "|".join(re.escape(s) for s in _SYMBOLS if s not in ("°", "K", "A", "B", "bit", "%", "‰")) + ")"
 _NUM = r"\d+(?:[.,]\d+)?"
 _BEFORE_NUM = r"(?<![A-Za-z0-9_.,\uE001])"
+
+# The unit written after a number, as the diff reads it (``tooling.diff.classify.quantities``): any symbol of
+# ``_SYMBOLS``, and beyond that list a prefix with any unit symbol that takes one, products (``N·m``) and quotients
+# (``Mbit/s``, ``W/(m·K)``), powers (``m²``), Chinese units and counting units (``3 个月``, ``677 次/s``), and the
+# English nouns a count is written with (``64 characters``).
+
+#: SI prefixes (ISO 80000-1, µ in both of its code points) and binary prefixes (ISO 80000-13). The rare ones
+#: (a, f, E …) are left out: after a number, ``5 as`` and ``3 Es`` are words.
+PREFIXES = ("Ki", "Mi", "Gi", "Ti", "T", "G", "M", "k", "h", "d", "c", "m", "µ", "μ", "n", "p")
+#: Unit symbols that take a prefix and stand alone too.
+PREFIXABLE = ("mol", "bit", "bps", "bar", "cd", "Hz", "Pa", "Wb", "lm", "lx", "Bq", "Gy", "Sv", "eV", "Wh", "Ah",
+              "VA", "m", "g", "s", "A", "K", "N", "J", "W", "V", "Ω", "L", "l", "t", "B")
+#: Unit symbols written only with a prefix (alone, C, F, S, T and H are more often letters than units).
+PREFIXED_ONLY = ("C", "F", "S", "T", "H")
+#: Unit symbols that take no prefix.
+PLAIN = ("°C", "℃", "°F", "℉", "°", "′", "″", "%", "‰", "min", "h", "d", "ppm", "ppb", "rad", "sr", "dB(A)", "dBm",
+         "dBA", "dBi", "dBW", "dB", "r/min", "r/s", "rpm", "KB", "px", "dpi", "fps")
+#: Chinese units and counting units written after a number (a count: 3 个月, 5 台, 2 次).
+CHINESE_UNITS = ("个月", "小时", "分钟", "毫秒", "字节", "字符", "年", "月", "周", "天", "日", "秒", "个", "次", "位", "倍",
+                 "项", "条", "人", "台", "件", "套", "组", "帧")
+#: Chinese units of time, the denominators of a rate written in Chinese (次/秒, 个/小时).
+_CHINESE_TIME = ("小时", "分钟", "毫秒", "年", "月", "周", "天", "日", "秒")
+#: English nouns a count is written with (64 characters, 3 months).
+COUNT_NOUNS = ("octets", "characters", "members", "items", "parameters", "months", "month", "years", "year", "days",
+               "day", "hours", "hour", "minutes", "minute", "seconds", "second", "weeks", "week", "times", "digits",
+               "pairs", "bits", "bytes", "byte")
+
+
+def _alternatives(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_PREFIX = f"(?:{_alternatives(PREFIXES)})"
+_POWER = "(?:⁻?[¹²³⁴⁵⁶⁷⁸⁹⁰]+)?"
+_ATOM = (f"(?:(?:{_alternatives(_SYMBOLS)}|{_alternatives(PLAIN)}|{_PREFIX}?(?:{_alternatives(PREFIXABLE)})"
+         f"|{_PREFIX}(?:{_alternatives(PREFIXED_ONLY)})){_POWER})")
+_PRODUCT = f"{_ATOM}(?:[·⋅]{_ATOM})*"
+_LATIN_UNIT = f"{_PRODUCT}(?:/(?:{_PRODUCT}|\\({_PRODUCT}\\)))*"
+_QUANTITY_UNIT = re.compile(
+    f"(?P<space>[ \u00a0\u202f]?)(?P<unit>{_LATIN_UNIT}{_AFTER_UNIT}"
+    f"|(?:{_alternatives(CHINESE_UNITS)})(?:/(?:{_LATIN_UNIT}{_AFTER_UNIT}|{_alternatives(_CHINESE_TIME)}))?"
+    f"|(?:{_alternatives(COUNT_NOUNS)})(?![A-Za-z]))")
+
+
+def unit_after(text: str, pos: int) -> tuple[str, str] | None:
+    """The unit written at ``text[pos:]``, after at most one space: ``(space, unit)``, or ``None``.
+
+    ``unit_after("401 MΩ。", 3) == (" ", "MΩ")``; ``677 次/s``, ``10 Mbit/s``, ``12 N·m``, ``0.04 W/(m·K)``,
+    ``9.8 m/s²`` and ``3 个月`` are read whole; ``2 Steps`` has no unit.
+    """
+    m = _QUANTITY_UNIT.match(text, pos)
+    return (m["space"], m["unit"]) if m else None
 
 #: Tokens that hold digits but are not quantities (masked before any rule looks at numbers).
 _PROTECTED = [
