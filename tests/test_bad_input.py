@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,8 @@ def test_valid_metadata_parses():
 
 @pytest.mark.parametrize(("change", "line", "message"), [
     (("stage: 征求意见稿", "stage: CD"), 5, "'CD' is not a stage of the gb profile"),
+    (("stage: 征求意见稿", "stage: 征求意见"), 5, "'征求意见' is not a stage of the gb profile (one of: 工作组讨论稿, "
+                                               "征求意见稿, 送审稿, 报批稿, published); did you mean 征求意见稿?"),
     (("draft_date: 2026-11-20", "draft_date: 2026-13-40"), 6, "is not a calendar date"),
     (("draft_date: 2026-11-20", "draft_date: 20 Nov"), 6, "not a date in the form YYYY-MM-DD"),
     (("language: zh", "language: fr"), 4, "'fr' is not one of: zh, en"),
@@ -142,8 +145,9 @@ def test_duplicate_id_names_both_places(repo):
     path = repo / "standards" / "alpha" / "annex.md"
     path.write_text(path.read_text(encoding="utf-8").replace("(annex-table)=", "(general)="), encoding="utf-8")
     result = _build(repo)
-    assert any("alpha/annex.md" in w and "duplicate label alpha:general" in w and "alpha/clauses.md" in w
-               for w in result.warnings), result.warnings
+    assert any(re.search(r"alpha/annex\.md:\d+: ERROR: duplicate ID 'general': used at standards/alpha/clauses\.md:"
+                         r"\d+ and standards/alpha/annex\.md:\d+", w) for w in result.warnings), result.warnings
+    assert not any("duplicate label" in w for w in result.warnings), "reported once, by the clearer message"
 
 
 def test_image_outside_the_repository_and_network_url(repo, tmp_path):
@@ -205,3 +209,216 @@ def test_invalid_utf8_names_the_line(repo):
     assert any("alpha/clauses.md:5" in w and "not valid UTF-8 (byte 0xff)" in w for w in result.warnings), \
         result.warnings
     assert (repo / "build" / "html" / "alpha" / "annex.html").is_file(), "the rest still builds"
+
+
+# -- build problems are findings, reported the same on every run (B5–B10) ----------------------------------------------
+
+def _std(repo: Path, *args: str):
+    from click.testing import CliRunner
+
+    from tooling.cli import main
+
+    return CliRunner().invoke(main, ["--root", str(repo), *args], catch_exceptions=False)
+
+
+def _lint_json(repo: Path) -> tuple[int, dict]:
+    import json
+
+    result = _std(repo, "lint", "--format", "json")
+    return result.exit_code, json.loads(result.stdout)
+
+
+def _build_codes(data: dict) -> list[tuple[str, str, int | None]]:
+    """``(code, file, line)`` of the findings that are build problems (their code has a dot: ``std.include``)."""
+    return sorted((f["code"], f["file"], f["line"]) for f in data["findings"] if "." in f["code"])
+
+
+def test_circular_include_is_an_error_and_the_rest_builds(repo):
+    parts = repo / "standards" / "alpha" / "parts"
+    parts.mkdir()
+    (parts / "a.md").write_text("甲。\n\n```{include} b.md\n```\n", encoding="utf-8")
+    (parts / "b.md").write_text("乙。\n\n```{include} a.md\n```\n", encoding="utf-8")
+    (parts / "self.md").write_text("丙。\n\n```{include} self.md\n```\n", encoding="utf-8")
+    path = repo / "standards" / "alpha" / "clauses.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n```{include} parts/a.md\n```\n\n```{include} parts/self.md\n"
+                    "```\n", encoding="utf-8")
+    result = _build(repo)  # no RecursionError
+    circles = [w for w in result.warnings if "circular include" in w]
+    assert any(re.search(r"alpha/parts/b\.md:3: ERROR: circular include: a\.md → b\.md → a\.md", w) for w in circles)
+    assert any(re.search(r"alpha/parts/self\.md:3: ERROR: circular include: self\.md → self\.md", w) for w in circles)
+    assert len(circles) == 2, circles  # once each, whichever document leads into the circle
+    assert not any("no title" in w for w in result.warnings), "included fragments need no heading"
+    html = re.sub(r"<[^>]+>", "", (repo / "build" / "html" / "alpha" / "clauses.html").read_text(encoding="utf-8"))
+    assert "甲。" in html and "乙。" in html and "丙。" in html  # each file included once
+    assert (repo / "build" / "html" / "beta" / "body.html").is_file(), "the other standard still builds"
+    status, data = _lint_json(repo)
+    assert status == 1 and data["summary"]["failed"]
+    assert ("std.include", "standards/alpha/parts/b.md", 3) in _build_codes(data)
+
+
+def test_nested_include_paths_are_relative_to_the_including_file(repo):
+    parts = repo / "standards" / "alpha" / "parts"
+    (parts / "deeper").mkdir(parents=True)
+    (parts / "outer.md").write_text("外层。\n\n```{include} deeper/inner.md\n```\n", encoding="utf-8")
+    (parts / "deeper" / "inner.md").write_text("内层。\n", encoding="utf-8")
+    path = repo / "standards" / "alpha" / "clauses.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n```{include} parts/outer.md\n```\n", encoding="utf-8")
+    result = _build(repo)
+    assert not [w for w in build_problems(result.warnings) if "std.include" in w or "not found" in w], \
+        result.warnings
+    html = re.sub(r"<[^>]+>", "", (repo / "build" / "html" / "alpha" / "clauses.html").read_text(encoding="utf-8"))
+    assert "外层。" in html and "内层。" in html
+
+
+def test_absolute_include_and_image_paths_are_refused(repo):
+    path = repo / "standards" / "alpha" / "clauses.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n```{include} /etc/passwd\n```\n\n![口令](/etc/passwd)\n",
+                    encoding="utf-8")
+    result = _build(repo)
+    assert any(re.search(r"alpha/clauses\.md:29: ERROR: include '/etc/passwd': absolute paths are not allowed \(a "
+                         r"path is relative to the including file and stays inside the repository\)", w)
+               for w in result.warnings), result.warnings
+    assert any(re.search(r"alpha/clauses\.md:32: ERROR: image '/etc/passwd': absolute paths are not allowed", w)
+               for w in result.warnings), result.warnings
+    assert not any("CRITICAL" in w or "not readable" in w or "file not found" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize(("change", "line", "message"), [
+    (("title:\n", "title: [\n"), r"\d+", "malformed YAML"),
+    (("profile: gb", "profile: gb\ncolour: red"), "4", "unknown metadata field 'colour'"),
+    (("stage: 征求意见稿", "stage: CD"), "5", "'CD' is not a stage of the gb profile"),
+])
+def test_lint_reports_invalid_metadata_in_every_format(repo, change, line, message):
+    import json
+
+    index = repo / "standards" / "alpha" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace(*change), encoding="utf-8")
+    result = _build(repo)
+    problems = [w for w in build_problems(result.warnings) if "alpha/" in w]
+    assert len(problems) == 1, problems  # once (no MyST "Malformed YAML"), no follow-on "undefined label"
+    assert re.search(rf"alpha/index\.md:{line}: ERROR: invalid metadata: .*{re.escape(message)}", problems[0])
+    text = _std(repo, "lint")
+    assert text.exit_code == 1
+    assert re.search(rf"^standards/alpha/index\.md:{line}: std\.metadata error invalid metadata: .*"
+                     rf"{re.escape(message)}", text.stdout, re.M), text.stdout
+    status, data = _lint_json(repo)
+    assert status == 1 and data["summary"]["failed"] is True
+    assert data["summary"]["by_code"]["std.metadata"] == 1 and data["summary"]["by_severity"]["error"] >= 1
+    entry = next(f for f in data["findings"] if f["code"] == "std.metadata")
+    assert (entry["file"], entry["severity"], entry["standard"]) == ("standards/alpha/index.md", "error", "alpha")
+    assert re.fullmatch(line, str(entry["line"]))
+    sarif = json.loads(_std(repo, "lint", "--format", "sarif").stdout)
+    hit = next(r for r in sarif["runs"][0]["results"] if r["ruleId"] == "std.metadata")
+    assert hit["level"] == "error" and message in hit["message"]["text"] and "ruleIndex" not in hit
+
+
+def test_other_build_errors_are_lint_findings(repo):
+    path = repo / "standards" / "alpha" / "clauses.md"
+    path.write_text(path.read_text(encoding="utf-8").replace(":alt: 流程", ":alt: 流程\n:colour: red"),
+                    encoding="utf-8")
+    beta = repo / "standards" / "beta" / "body.md"
+    beta.write_bytes(beta.read_bytes() + b"\n\xff\xfe bad\n")
+    _, data = _lint_json(repo)
+    codes = {(code, file) for code, file, _ in _build_codes(data)}
+    assert ("myst.directive_parse", "standards/alpha/clauses.md") in codes or \
+        any(code.startswith(("myst", "docutils")) and file == "standards/alpha/clauses.md" for code, file in codes), codes
+    assert ("std.encoding", "standards/beta/body.md") in codes, codes
+
+
+def test_every_run_reports_the_same_problems(repo, tmp_path):
+    path = repo / "standards" / "alpha" / "clauses.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n```{include} ../../../../etc/passwd\n```\n",
+                    encoding="utf-8")
+    first = _lint_json(repo)
+    second = _lint_json(repo)  # incremental: nothing is read again
+    assert first == second
+    status, data = first
+    assert status == 1 and data["summary"]["failed"] is True
+    assert ("std.include", "standards/alpha/clauses.md", 29) in _build_codes(data)
+    for _ in range(2):
+        build = _std(repo, "build")
+        assert build.exit_code == 1
+        assert re.search(r"alpha/clauses\.md:29: ERROR: include '\.\./\.\./\.\./\.\./etc/passwd' lies outside the "
+                         r"repository", build.output), build.output
+    # a parallel build keeps them too (the records of the reader processes)
+    other = tmp_path / "parallel"
+    shutil.copytree(repo, other, ignore=shutil.ignore_patterns("build"))
+    Project(other).sphinx("html", fresh=True, jobs=2)
+    assert ("std.include", "standards/alpha/clauses.md", 29) in _build_codes(_lint_json(other)[1])
+
+
+def test_fixing_the_metadata_reads_the_whole_standard_again(repo, tmp_path):
+    path = repo / "standards" / "alpha" / "clauses.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n盖子必须锁定。\n", encoding="utf-8")  # a VF001 finding
+    fresh = tmp_path / "fresh"
+    shutil.copytree(repo, fresh)
+    index = repo / "standards" / "alpha" / "index.md"
+    good = index.read_text(encoding="utf-8")
+    index.write_text(good.replace("designation: GB/T XXXXX—XXXX", "designation: Standard 12"), encoding="utf-8")
+    _build(repo)
+    index.write_text(good, encoding="utf-8")  # only index.md changes
+    Project(repo).sphinx("html")
+    incremental = _lint_json(repo)
+    assert incremental == _lint_json(fresh)
+    assert any(f["code"] == "VF001" and f["file"] == "standards/alpha/clauses.md" for f in incremental[1]["findings"])
+
+
+def test_duplicate_id_is_a_lint_error_and_listed_by_ids_check(repo):
+    path = repo / "standards" / "alpha" / "annex.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("(annex-table)=", "(general)="), encoding="utf-8")
+    status, data = _lint_json(repo)
+    assert status == 1
+    duplicate = next(f for f in data["findings"] if f["code"] == "std.duplicate-id")
+    assert duplicate["severity"] == "error" and duplicate["file"] == "standards/alpha/annex.md"
+    assert re.search(r"used at standards/alpha/clauses\.md:\d+ and standards/alpha/annex\.md:\d+",
+                     duplicate["message"])
+    check = _std(repo, "ids", "--check")
+    assert check.exit_code == 1
+    assert re.search(r"^standards/alpha/annex\.md:\d+: duplicate ID 'general': used at standards/alpha/clauses\.md",
+                     check.stdout, re.M), check.output
+
+
+def test_reference_to_a_missing_target_is_an_error(repo):
+    path = repo / "standards" / "alpha" / "clauses.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n见[](#no-such-id)和{ref}`no-such-label`。\n",
+                    encoding="utf-8")
+    result = _build(repo)
+    missing = [w for w in result.warnings if "no-such" in w]
+    assert any(re.search(r"alpha/clauses\.md:29: ERROR: reference to a missing target 'no-such-id': no element of "
+                         r"alpha has this ID", w) for w in missing), missing
+    assert any("'no-such-label'" in w and "ERROR" in w for w in missing), missing
+    assert len(missing) == 2, missing  # not repeated by MyST's or Sphinx's own warning
+    status, data = _lint_json(repo)
+    assert status == 1
+    assert ("std.missing-target", "standards/alpha/clauses.md", 29) in _build_codes(data)
+
+
+def test_documents_without_a_heading_and_headings_of_seven_levels(repo):
+    folder = repo / "standards" / "alpha"
+    (folder / "empty.md").write_text("", encoding="utf-8")
+    (folder / "front.md").write_text("---\norphan: false\n---\n", encoding="utf-8")
+    index = folder / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("clauses\n", "clauses\nempty\nfront\n"),
+                     encoding="utf-8")
+    path = folder / "clauses.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n####### 第七级\n", encoding="utf-8")
+    result = _build(repo)
+    untitled = [w for w in result.warnings if "title" in w and ("empty" in w or "front" in w)]
+    assert sorted(untitled) == sorted(
+        [w for w in untitled if re.search(r"alpha/(empty|front)\.md:1: WARNING: no title: a document needs a heading",
+                                          w)]) and len(untitled) == 2, untitled
+    assert any(re.search(r"alpha/clauses\.md:29: WARNING: 7 levels of heading \(#######\): Markdown has six", w)
+               for w in result.warnings), result.warnings
+
+
+def test_a_folder_without_index(repo):
+    folder = repo / "standards" / "gb-t-noindex"
+    folder.mkdir()
+    (folder / "scope.md").write_text("# 范围\n\n文本。\n", encoding="utf-8")
+    result = _build(repo)
+    assert any("ERROR: standards/gb-t-noindex/ has no index.md (every standard needs one with its metadata)" in w
+               for w in result.warnings), result.warnings
+    assert not any("isn't included in any toctree" in w for w in result.warnings), result.warnings
+    build = _std(repo, "build", "--format", "pdf", "--standard", "gb-t-noindex")
+    assert build.exit_code == 2
+    assert "standards/gb-t-noindex/ has no index.md (every standard needs one with its metadata)" in build.output

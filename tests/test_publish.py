@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import sys
 import textwrap
@@ -126,3 +127,51 @@ def test_c13_a_hanging_pdf_does_not_stop_the_others(tmp_path):
     assert (repo / "build" / "publish" / "isodoc" / "cd-2026-11-20" / "isodoc-en.pdf").is_file()
     assert not (repo / "build" / "publish" / "gbdoc").exists()
     shutil.rmtree(repo / "build")
+
+
+def test_build_errors_skip_their_standard_once_each_and_the_others_publish(tmp_path):
+    """A circular include and a reference to a missing target: that standard is skipped at any stage, each
+    error printed once and counted once; the other standards publish."""
+    repo = make_repository(tmp_path, "pdf")
+    gb = repo / "standards" / "gbdoc"
+    (gb / "loop.md").write_text("循环。\n\n```{include} loop.md\n```\n", encoding="utf-8")
+    body = gb / "body.md"
+    body.write_text(body.read_text(encoding="utf-8").replace(
+        "本文件规定了打印版式的测试方法。", "本文件规定了打印版式的测试方法，见[](#no-such-id)。\n\n```{include} loop.md\n```\n"),
+        encoding="utf-8")
+    result = _publish(repo)
+    assert result.exit_code == 1, result.output
+    assert "gbdoc: not published: 2 build error(s), first: standards/gbdoc/" in result.output, result.output
+    circle = [line for line in result.output.splitlines() if "circular include: loop.md → loop.md" in line]
+    missing = [line for line in result.output.splitlines() if "no-such-id" in line and "ERROR" in line]
+    assert len(circle) == 1 and len(missing) == 1, result.output  # each printed once, not per build
+    assert "target not found" not in result.output
+    assert "published isodoc" in result.output
+    assert (repo / "build" / "publish" / "isodoc" / "cd-2026-11-20" / "isodoc-en.pdf").is_file()
+    assert not (repo / "build" / "publish" / "gbdoc").exists()
+
+
+def test_bilingual_findings_gate_the_translation_not_the_master(tmp_path):
+    """An untranslated new paragraph is the translation threshold's business (BL001 info); a message left in the
+    master language (BL001 error) skips the English edition, never the Chinese master."""
+    repo = make_repository(tmp_path, "bilingual")
+    conf = repo / "conf.py"  # gate on the bilingual rules (the fixture's texts are no complete drafts)
+    conf.write_text(conf.read_text() + '\nstd_lint = {"select": ["BL"]}\nstd_lint_fail_on = "error"\n')
+    std = repo / "standards" / "zhdoc"
+    body = std / "body.md"
+    text = body.read_text(encoding="utf-8").replace("下列术语和定义适用于本文件。", "下列术语和定义适用于本文件。\n\n新增的一段尚未翻译。")
+    body.write_text(text.replace("本文件规定了双语测试的方法。", "本文件规定了双语测试的方法。\n\n另一段照抄了原文。"),
+                    encoding="utf-8")
+    po = std / "locales" / "en" / "LC_MESSAGES" / "zhdoc.po"
+    po.write_text(po.read_text(encoding="utf-8") + '\nmsgid "新增的一段尚未翻译。"\nmsgstr ""\n\n'
+                  'msgid "另一段照抄了原文。"\nmsgstr "另一段照抄了原文。"\n', encoding="utf-8")
+    lint = CliRunner().invoke(main, ["--root", str(repo), "lint", "--format", "json", "--fail-on", "never"])
+    bl001 = {f["line"]: f["severity"] for f in json.loads(lint.stdout)["findings"] if f["code"] == "BL001"}
+    assert sorted(bl001.values()) == ["error", "info"], bl001  # not translated: info; copied: error
+    result = _publish(repo)
+    assert "published zhdoc (zh)" in result.output, result.output
+    assert re.search(r"zhdoc: en edition not published: bilingual lint fails at level error \(std lint\); first: "
+                     r"standards/zhdoc/body\.md:\d+: BL001 paragraph: left in the master language", result.output), \
+        result.output
+    assert (repo / "build" / "publish" / "zhdoc" / "draft-for-comments-2026-11-20" / "zhdoc-zh.pdf").is_file()
+    assert not (repo / "build" / "publish" / "zhdoc" / "draft-for-comments-2026-11-20" / "zhdoc-en.pdf").exists()

@@ -54,6 +54,12 @@ def main(ctx: click.Context, root: Path | None) -> None:
 def _check_standards(project, standards: tuple[str, ...]) -> None:
     """Refuse --standard values that name no standard of the repository (click.BadParameter)."""
     unknown = sorted(set(standards) - set(project.standard_slugs()))
+    folders = [slug for slug in unknown if (project.srcdir / slug).is_dir()]
+    if folders:
+        from .model.problems import no_index_message
+
+        raise click.BadParameter("; ".join(no_index_message(f"{project.srcdir.name}/{slug}") for slug in folders),
+                                 param_hint="--standard")
     if unknown:
         raise click.BadParameter(f"no standard {', '.join(unknown)} in {project.srcdir} "
                                  f"(standards: {', '.join(project.standard_slugs()) or 'none'})",
@@ -178,8 +184,12 @@ def ids(obj: Context, paths: tuple[Path, ...], check: bool) -> None:
     """Add missing stable IDs to clauses, annexes, term entries, tables, figures and formulas.
 
     IDs are ASCII, derived once from the title (Chinese through pinyin), unique
-    within the standard. Nothing else in the files changes.
+    within the standard. Nothing else in the files changes. Lines read
+    ``file:line: added|needs ID 'id' (kind)``, the file relative to the repository root.
+    With --check, an ID used twice in a standard is listed too (``file:line: duplicate
+    ID 'id': used at … and …``, as the build reports it).
     """
+    from .lint.report import relative_path
     from .model.ids import add_missing_ids
 
     project = obj.project
@@ -187,10 +197,23 @@ def ids(obj: Context, paths: tuple[Path, ...], check: bool) -> None:
         or sorted(project.srcdir.glob("*/**/*.md"))
     changes = add_missing_ids(files, write=not check)
     for change in changes:
-        click.echo(f"{change.path}:{change.line}: {'needs' if check else 'added'} ID {change.label!r} ({change.kind})")
-    if not changes:
+        click.echo(f"{relative_path(str(change.path), project.root)}:{change.line}: "
+                   f"{'needs' if check else 'added'} ID {change.label!r} ({change.kind})")
+    duplicates = _duplicate_ids(project, files) if check else []
+    for finding in duplicates:
+        click.echo(f"{relative_path(finding.file, project.root)}:{finding.line}: {finding.message}")
+    if not changes and not duplicates:
         click.echo("every element has an ID", err=True)
-    sys.exit(1 if check and changes else 0)
+    sys.exit(1 if check and (changes or duplicates) else 0)
+
+
+def _duplicate_ids(project: Project, files: list[Path]) -> list:
+    """The build's duplicate-ID problems (:func:`tooling.model.problems.check_labels`) located in ``files``."""
+    from .model.problems import DUPLICATE_ID, problem_findings
+
+    result = project.sphinx("dummy", project.build_dir / "lint", echo=None)
+    wanted = {f.resolve() for f in files}
+    return [f for f in problem_findings(result.app.env) if f.code == DUPLICATE_ID and Path(f.file).resolve() in wanted]
 
 
 @main.command()
@@ -227,20 +250,26 @@ def lint(obj: Context, paths: tuple[Path, ...], fmt: str, fail_on: str | None, o
          update_baseline: bool, no_baseline: bool) -> None:
     """Check drafts against the drafting rules of GB/T 1.1-2020 and ISO/IEC Directives Part 2.
 
-    PATHS limit the report to files or folders (default: every standard).
-    Text lines read ``file:line:col: CODE severity message``. Suppress one finding
-    in the source with ``<!-- lint-disable CODE reason: … -->`` before its block
-    (see ``std rule CODE``).
+    PATHS limit the report to files or folders of standards (default: every
+    standard); a path that is not part of any standard is a usage error (exit 2).
+    Text lines read ``file:line:col: CODE severity message`` (``file:line: CODE …``
+    for a finding about a whole block), paths relative to the repository root in
+    every format. Suppress one finding in the source with ``<!-- lint-disable CODE
+    reason: … -->`` before its block (see ``std rule CODE``). The build's own
+    problems (invalid metadata, a refused include, an ID used twice, a reference
+    to a missing target …) are findings too, coded by their Sphinx message
+    (``std.metadata``), the same on every run.
     """
+    from .lint.engine import collected_findings
     from .lint.report import Baseline, gate, to_json, to_sarif, to_text
 
     project = obj.project
+    _check_standard_paths(project, paths)
     result = project.sphinx("dummy", project.build_dir / "lint", echo=None)
     if result.app is None:
         raise click.ClickException("the build could not run")
     domain = result.app.env.domains["standard"]
-    findings = [f for items in domain.data["findings"].values() for f in items]
-    findings += [f for items in domain.data["standard_findings"].values() for f in items]
+    findings = collected_findings(result.app.env)  # the build's problems too: every run reports the same
     if paths:
         wanted = [p.resolve() for p in paths]
         findings = [f for f in findings if any(Path(f.file).resolve() == w or w in Path(f.file).resolve().parents
@@ -257,18 +286,26 @@ def lint(obj: Context, paths: tuple[Path, ...], fmt: str, fail_on: str | None, o
         return
     metas = {slug: entry["metadata"] for slug, entry in domain.standards.items()}
     report = gate(findings, baseline, fail_on or config.std_lint_fail_on or None, metas)
-    for line in result.errors:
-        click.echo(line, err=True)
     if fmt == "text":
         text = to_text(report, project.root)
     else:
-        data = to_json(report) if fmt == "json" else to_sarif(report, project.root)
+        data = to_json(report, project.root) if fmt == "json" else to_sarif(report, project.root)
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if output:
         output.write_text(text, encoding="utf-8")
     else:
         click.echo(text, nl=False)
-    sys.exit(1 if report.failed or result.errors else 0)
+    sys.exit(1 if report.failed else 0)
+
+
+def _check_standard_paths(project: Project, paths: tuple[Path, ...]) -> None:
+    """Raise a usage error (exit 2) for a path that is neither in a standard's folder nor holds one."""
+    folders = [(project.srcdir / slug).resolve() for slug in project.standard_slugs()]
+    for path in paths:
+        wanted = path.resolve()  # it exists (click checked)
+        if not any(wanted == f or wanted in f.parents or f in wanted.parents for f in folders):
+            raise click.BadParameter(f"{path}: not part of any standard (a standard is a folder "
+                                     f"{project.srcdir.name}/<slug>/ with an index.md)", param_hint="PATHS")
 
 
 @main.command()
@@ -308,8 +345,11 @@ def rule(code: str | None, list_: bool, fmt: str) -> None:
 def refs(obj: Context, cited_by: str | None, graph: bool, fmt: str) -> None:
     """Who cites what: citations of a document or clause, or the whole citation graph.
 
-    JSON for --cited-by: {"citations": [{"standard", "clause", "file", "line", "target", "normative"}]};
-    for --graph: {"nodes": [...], "edges": [{"from", "to", "count", "normative"}]}.
+    Documents are named by their designations as written (``ISO/IEC TS 4213``, ``GB/T 1.1—2020``);
+    the year-less form names every edition. JSON for --cited-by: {"citations": [{"standard",
+    "clause", "file", "line", "target", "normative"}]} (file relative to the repository root);
+    for --graph: {"nodes": [{"id", "designation", "kind"}], "edges": [{"from", "to", "count",
+    "normative"}]}, where ids, from and to are year-less designations.
     """
     from .model.designation import DesignationError
     from .xref.graph import cited_by as find_cited_by
@@ -336,15 +376,16 @@ def refs(obj: Context, cited_by: str | None, graph: bool, fmt: str) -> None:
         rows = find_cited_by(env, designation, target)
     except DesignationError as exc:
         raise click.BadParameter(str(exc), param_hint="--cited-by") from None
+    for row in rows:
+        try:
+            row["file"] = Path(row["file"]).resolve().relative_to(project.root.resolve()).as_posix()
+        except ValueError:
+            pass
     if fmt == "json":
         click.echo(json.dumps({"citations": rows}, ensure_ascii=False, indent=2))
         return
     for row in rows:
         path = row["file"]
-        try:
-            path = str(Path(path).relative_to(project.root))
-        except ValueError:
-            pass
         kind = "normative" if row["normative"] else "informative"
         click.echo(f"{path}:{row['line']}: {row['standard']} {row['clause'] or '-'} cites {row['target']} ({kind})")
     if not rows:

@@ -15,7 +15,9 @@ its metadata is invalid, when the build reports errors in its files, when the
 drafting-rule lint finds problems at its stage's gating level (errors for drafts
 for comments and review, warnings for drafts for approval and published texts;
 ``std_lint_fail_on`` in ``conf.py`` overrides; suppressed and baselined findings
-do not count), or when its PDF crashes or exceeds the time limit (case C13). What an earlier publish
+do not count; the bilingual rules' findings skip only the translated edition), or when its PDF crashes or
+exceeds the time limit (case C13). Build errors are the build's problems kept in the environment
+(:mod:`tooling.model.problems`), each counted and printed once. What an earlier publish
 wrote for it stays untouched. Each edition folder is assembled beside its
 target and swapped in with renames; ``<out>/index.html`` lists what was
 published. The same commit publishes to the same bytes.
@@ -36,6 +38,7 @@ from pathlib import Path
 import jinja2
 
 from . import TEMPLATES
+from .lint.report import is_build_problem
 from .project import Project
 from .render.files import write_atomic
 
@@ -94,15 +97,15 @@ def publish(project: Project, out: Path, only: list[str] | None = None) -> Publi
     doctrees = work / "doctrees"
     translations, notes = _translations_to_publish(project, only)
     links = {"std_language_links": {slug: langs for slug, langs in translations.items()}}
-    html = project.sphinx("html", work / "html", fresh=True, doctreedir=doctrees, echo=sys.stderr, overrides=links)
-    pdf = project.sphinx("stdpdf", work / "pdf", doctreedir=doctrees, echo=sys.stderr,
-                         overrides={"std_pdf_standards": list(only or []), **links})
+    echo = _Once(sys.stderr)  # several builds report the same problems: each is printed once
+    html = project.sphinx("html", work / "html", fresh=True, doctreedir=doctrees, echo=echo, overrides=links)
+    project.sphinx("stdpdf", work / "pdf", doctreedir=doctrees, echo=echo,
+                   overrides={"std_pdf_standards": list(only or []), **links})
     env = html.app.env
     domain = env.domains["standard"]
     pdf_report = {item["slug"]: item for item in
                   json.loads((work / "pdf" / "pdf-report.json").read_text(encoding="utf-8"))}
-    errors = html.errors + pdf.errors
-    translated = _build_translations(project, work, translations, links, notes)
+    translated = _build_translations(project, work, translations, links, notes, echo)
     lint = _lint_gate(project, html.app, only)
     commit = _source_commit(project.root)
     tools = _tool_versions()
@@ -118,25 +121,35 @@ def publish(project: Project, out: Path, only: list[str] | None = None) -> Publi
             continue
         outcome = StandardOutcome(slug, False, designation=meta.display_designation(), edition=meta.edition_name,
                                   title=meta.title_text(meta.language))
-        own_errors = [e for e in errors if f"standards/{slug}/" in e or e.startswith(f"{slug}:")]
+        own_errors = [f for f in lint.active if f.standard == slug and is_build_problem(f)
+                      and f.severity == "error"]  # whatever the gating level
         report = pdf_report.get(slug)
-        blocking = [f for f in lint.active if f.standard == slug]
+        blocking = lint.blocking(slug)
         if own_errors:
-            outcome.reason = f"{len(own_errors)} build error(s), first: {own_errors[0]}"
-        elif lint.failed and blocking and _blocks(blocking, lint.fail_on.get(slug, "error")):
-            first = next(f for f in blocking if _blocks([f], lint.fail_on.get(slug, "error")))
+            outcome.reason = f"{len(own_errors)} build error(s), first: {_where(project, own_errors[0])}"
+        elif blocking:
             outcome.reason = (f"drafting-rule lint fails at level {lint.fail_on.get(slug)} (std lint); first: "
-                              f"{first.file}:{first.line}: {first.code} {first.message}")
+                              f"{_where(project, blocking[0])}")
         elif report is None or not report["ok"]:
             outcome.reason = "PDF failed: " + (report["message"] if report else "not rendered")
         else:
             folder = out / slug / meta.edition_name
             languages = [lang for lang in translations.get(slug, []) if slug in translated.get(lang, ())]
+            misaligned = lint.blocking(slug, translation=True)  # bilingual findings gate the translations only
+            for lang in languages if misaligned else ():
+                notes.setdefault(slug, []).append(
+                    f"{lang} edition not published: bilingual lint fails at level {lint.fail_on.get(slug)} "
+                    f"(std lint); first: {_where(project, misaligned[0])}")
+            languages = [] if misaligned else languages
             files = _stage_edition(work, slug, meta, folder, commit, tools, languages)
             outcome.ok, outcome.folder, outcome.files = True, folder, files
             outcome.languages = [meta.language, *languages]
         outcome.notes = notes.get(slug, [])
         outcomes.append(outcome)
+    for slug in sorted({f.standard for f in lint.active if f.standard and f.standard not in domain.standards
+                        and (project.srcdir / f.standard).is_dir() and (not only or f.standard in only)}):
+        first = next(f for f in lint.active if f.standard == slug)  # a folder that is no standard (no index.md)
+        outcomes.append(StandardOutcome(slug, False, reason=first.message))
     index = out / "index.html"
     _write_index(index, outcomes, commit)
     return PublishReport(out, outcomes, index)
@@ -144,20 +157,44 @@ def publish(project: Project, out: Path, only: list[str] | None = None) -> Publi
 
 def _lint_gate(project: Project, app, only: list[str] | None):
     """The lint findings of the build, sorted out by suppressions, the baseline and each stage's gating level."""
+    from .lint.engine import collected_findings
     from .lint.report import Baseline, gate
 
     domain = app.env.domains["standard"]
-    findings = [f for items in domain.data["findings"].values() for f in items]
-    findings += [f for items in domain.data["standard_findings"].values() for f in items]
+    findings = collected_findings(app.env)
     baseline = Baseline.load(project.root / (app.config.std_lint_baseline or "lint-baseline.json"))
     metas = {slug: entry["metadata"] for slug, entry in domain.standards.items() if not only or slug in only}
     return gate(findings, baseline, app.config.std_lint_fail_on or None, metas)
 
 
-def _blocks(findings, level: str) -> bool:
-    from .lint.report import LEVELS
+class _Once:
+    """A stream that writes each line once (the builds of a publish report the same problems)."""
 
-    return level != "never" and any(LEVELS[f.severity] <= LEVELS[level] for f in findings)
+    def __init__(self, stream) -> None:
+        self.stream = stream
+        self.seen: set[str] = set()
+
+    def write(self, text: str) -> int:
+        for line in text.splitlines(keepends=True):
+            if line.strip() and line in self.seen:
+                continue
+            self.seen.add(line)
+            self.stream.write(line)
+        return len(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return getattr(self.stream, "isatty", lambda: False)()
+
+
+def _where(project: Project, finding) -> str:
+    """``file:line: CODE message`` of a finding, the file relative to the repository root."""
+    from .lint.report import relative_path
+
+    line = f":{finding.line}" if finding.line else ""
+    return f"{relative_path(finding.file, project.root)}{line}: {finding.code} {finding.message}"
 
 
 def _translations_to_publish(project: Project, only: list[str] | None) -> tuple[dict, dict]:
@@ -213,19 +250,24 @@ def _metadata(project: Project, slug: str):
         return None
 
 
-def _build_translations(project: Project, work: Path, translations: dict, links: dict, notes: dict) -> dict:
-    """Build the editions in each translation language: site, PDFs, parallel editions. lang → {slugs built}."""
+def _build_translations(project: Project, work: Path, translations: dict, links: dict, notes: dict,
+                        echo=None) -> dict:
+    """Build the editions in each translation language: site, PDFs, parallel editions. lang → {slugs built}.
+
+    ``echo``: where the builds print their problems (default ``sys.stderr``).
+    """
     import sys
 
+    echo = echo or sys.stderr
     built: dict[str, set[str]] = {}
     for lang in sorted({lang for langs in translations.values() for lang in langs}):
         slugs = sorted(slug for slug, langs in translations.items() if lang in langs)
         doctrees = work / f"doctrees-{lang}"
         overrides = {"std_output_language": lang, "std_pdf_standards": slugs, **links}
-        html = project.sphinx("html", work / f"html-{lang}", fresh=True, doctreedir=doctrees, echo=sys.stderr,
+        html = project.sphinx("html", work / f"html-{lang}", fresh=True, doctreedir=doctrees, echo=echo,
                               overrides=overrides)
-        project.sphinx("stdpdf", work / f"pdf-{lang}", doctreedir=doctrees, echo=sys.stderr, overrides=overrides)
-        project.sphinx("stdparallel", work / f"parallel-{lang}", doctreedir=doctrees, echo=sys.stderr,
+        project.sphinx("stdpdf", work / f"pdf-{lang}", doctreedir=doctrees, echo=echo, overrides=overrides)
+        project.sphinx("stdparallel", work / f"parallel-{lang}", doctreedir=doctrees, echo=echo,
                        overrides={**overrides, "std_master_doctrees": str(work / "doctrees")})
         reports = {}
         for kind in ("pdf", "parallel"):

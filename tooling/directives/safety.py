@@ -4,8 +4,10 @@
   the output; it is reported and shown as literal text, so nothing is lost.
   HTML comments are kept as comments (they carry lint suppressions).
 - Images must be files inside the repository: network URLs, ``data:`` and
-  ``file:`` URIs and paths that leave the repository are reported and dropped.
-- ``include`` and ``literalinclude`` read only files inside the repository.
+  ``file:`` URIs, absolute paths and paths that leave the repository are reported and dropped.
+- ``include`` and ``literalinclude`` read only files inside the repository, named by
+  a path relative to the including file (also in an included file); an absolute path
+  and a circular include (a file that includes itself, directly or not) are refused.
 - Sources are UTF-8 (a BOM and CRLF line ends are accepted); a file that is not
   is reported at the line of its first bad byte and left out, instead of stopping
   the build.
@@ -16,6 +18,7 @@ located at the offending line.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -68,17 +71,17 @@ class SanitizeDraft(SphinxTransform):
             inline = isinstance(node.parent, nodes.TextElement)
             node.replace_self(nodes.literal(text, text) if inline else nodes.literal_block(text, text, language="text"))
         root = repository_root(self.config)
-        srcdir = Path(self.env.srcdir)
         docdir = Path(self.env.doc2path(self.env.docname)).parent
         for image in list(self.document.findall(nodes.image)):
             uri = image.get("uri", "")
             problem = None
             if _URI_SCHEME.match(uri):
                 problem = f"image {uri!r} is not a file of the repository (network and data URLs are not fetched)"
-            else:
-                path = (srcdir / uri.lstrip("/")) if uri.startswith("/") else (docdir / uri)
-                if not inside_repository(path, root):
-                    problem = f"image {uri!r} lies outside the repository"
+            elif uri.startswith("/") or Path(uri).is_absolute():
+                problem = (f"image {uri!r}: absolute paths are not allowed (an image path is relative to its "
+                           "document and stays inside the repository)")
+            elif not inside_repository(docdir / uri, root):
+                problem = f"image {uri!r} lies outside the repository (an image path is relative to its document)"
             if problem:
                 logger.error(problem, location=image, type="std", subtype="image")
                 alt = image.get("alt", "") or uri
@@ -86,10 +89,121 @@ class SanitizeDraft(SphinxTransform):
 
 
 _INCLUDE = re.compile(r"^(?P<fence>\s*(?:`{3,}|:{3,}))\{(?P<name>include|literalinclude)\}\s*(?P<path>\S.*?)\s*$")
+_OPTION = re.compile(r"^\s*:(?P<name>[\w-]+):")
+_WHERE = "a path is relative to the including file and stays inside the repository"
+
+
+def _includes(text: str) -> list[tuple[int, re.Match, bool]]:
+    """The include directives of a Markdown text: ``(line, match, parsed)``, lines 1-based.
+
+    ``parsed``: the included file is read as Markdown (``include`` without ``:literal:`` or ``:code:``).
+    """
+    lines = text.split("\n")
+    found = []
+    for index, line in enumerate(lines):
+        m = _INCLUDE.match(line)
+        if not m:
+            continue
+        options = set()
+        for option in lines[index + 1:]:
+            o = _OPTION.match(option)
+            if not o:
+                break
+            options.add(o.group("name"))
+        found.append((index + 1, m, m.group("name") == "include" and not options & {"literal", "code"}))
+    return found
+
+
+def _include_target(argument: str, including: Path, root: Path) -> tuple[Path | None, str]:
+    """The file an include names, relative to the including file, or why it is refused."""
+    if argument.startswith("<") and argument.endswith(">"):
+        return None, "standard-library includes are not allowed in drafts"
+    if argument.startswith(("/", "\\")) or Path(argument).is_absolute() or re.match(r"^[A-Za-z]:[\\/]", argument):
+        return None, f"absolute paths are not allowed ({_WHERE})"
+    path = (including.parent / argument).resolve()
+    if not inside_repository(path, root):
+        return None, f"lies outside the repository ({_WHERE})"
+    return path, ""
+
+
+def plan_includes(app, docname: str, text: str) -> dict[Path, dict[int, str | None]]:
+    """Check the includes of a document and of every file it includes, and report each refused one.
+
+    An include is refused when its path is absolute, leaves the repository, names a
+    standard-library file, or closes a circle (``a.md`` includes ``b.md``, which includes
+    ``a.md``; a file that includes itself). The error names the circle the same way
+    whichever document leads into it (from its first file in name order, at the include
+    that leads back to that file), and is printed once per build.
+
+    Returns:
+        For the document's source and each included file (resolved paths): line → the
+        path to give MyST for that include (relative to the document's folder, as MyST
+        resolves it, so that a path is relative to the file that holds it), or ``None``
+        when it is refused.
+    """
+    root = repository_root(app.config)
+    document = Path(app.env.doc2path(docname)).resolve()
+    folder = document.parent
+    plan: dict[Path, dict[int, str | None]] = {}
+
+    def circle(chain: list[tuple[Path, int]], path: Path, number: int, target: Path) -> tuple[Path, int, str]:
+        """Where to report the circle the include ``path:number`` → ``target`` closes, and its message."""
+        files = [p for p, _ in chain]
+        start = files.index(target)
+        edges = [(files[i - 1], chain[i][1]) for i in range(start + 1, len(chain))] + [(path, number)]
+        members = files[start:]  # members[i] includes members[i + 1] at edges[i], the last includes the first
+        first = members.index(min(members))
+        at, line = edges[first - 1]
+        ring = [*members[first:], *members[:first], members[first]]
+        return at, line, "circular include: " + " → ".join(os.path.relpath(p, at.parent) for p in ring)
+
+    def visit(path: Path, source: str, chain: list[tuple[Path, int]]) -> None:
+        verdicts = plan.setdefault(path, {})
+        for number, m, parsed in _includes(source):
+            argument = m.group("path")
+            target, problem = _include_target(argument, path, root)
+            at, line = path, number
+            if target is not None and parsed and target in [p for p, _ in chain]:
+                at, line, problem = circle(chain, path, number, target)
+            elif problem:
+                problem = f"{m.group('name')} {argument!r}: {problem}" if problem.startswith("absolute") \
+                    else f"{m.group('name')} {argument!r} {problem}"
+            if problem or target is None:
+                logger.error("%s", problem, location=f"{at}:{line}", type="std", subtype="include", once=True)
+                verdicts[number] = None
+                continue
+            verdicts[number] = os.path.relpath(target, folder)
+            if parsed and target not in plan and target.is_file():
+                try:
+                    child = target.read_bytes().decode("utf-8-sig")
+                except (OSError, UnicodeDecodeError):
+                    continue  # MyST reports it
+                visit(target, child, [*chain, (target, number)])
+
+    visit(document, text, [(document, 0)])
+    return plan
+
+
+def _apply_plan(text: str, verdicts: dict[int, str | None]) -> str:
+    """The text with each refused include made an empty code block and the others given their planned path."""
+    lines = text.split("\n")
+    for number, m, _ in _includes(text):
+        if number not in verdicts:
+            continue
+        path = verdicts[number]
+        if path is None:
+            lines[number - 1] = f"{m.group('fence')}{{code-block}} text"
+            for index in range(number, len(lines)):
+                if not _OPTION.match(lines[index]):
+                    break
+                lines[index] = ""
+        else:
+            lines[number - 1] = f"{m.group('fence')}{{{m.group('name')}}} {path}"
+    return "\n".join(lines)
 
 
 def check_source(app, docname: str, source: list[str]) -> None:
-    """``source-read``: neutralise includes of files outside the repository.
+    """``source-read``: check the document's includes (:func:`plan_includes`) and neutralise the refused ones.
 
     Runs on the text before parsing, so a refused include is never read. The
     source file itself is not changed.
@@ -97,22 +211,18 @@ def check_source(app, docname: str, source: list[str]) -> None:
     text = source[0]
     if "include}" not in text:
         return
-    root = repository_root(app.config)
-    lines = text.split("\n")
-    for number, line in enumerate(lines, 1):
-        m = _INCLUDE.match(line)
-        if not m:
-            continue
-        argument = m.group("path")
-        if argument.startswith("<") and argument.endswith(">"):
-            problem = "standard-library includes are not allowed in drafts"
-        else:
-            _, path = app.env.relfn2path(argument, docname)
-            problem = None if inside_repository(path, root) else f"{m.group('name')} {argument!r} lies outside the repository"
-        if problem:
-            logger.error(problem, location=(docname, number), type="std", subtype="include")
-            lines[number - 1] = f"{m.group('fence')}{{code-block}} text"
-    source[0] = "\n".join(lines)
+    plan = plan_includes(app, docname, text)
+    app.env.current_document["std_includes"] = plan
+    source[0] = _apply_plan(text, plan[Path(app.env.doc2path(docname)).resolve()])
+
+
+def check_included(app, relative_path: Path, parent_docname: str, content: list[str]) -> None:
+    """``include-read``: apply the document's plan to an included file's text (nested includes)."""
+    path = (Path(app.srcdir) / relative_path).resolve()
+    plan = app.env.current_document.get("std_includes") or {}
+    if path not in plan:
+        return
+    content[0] = _apply_plan(content[0], plan[path])
 
 
 def exclude_undecodable(app, config) -> None:
@@ -138,6 +248,7 @@ def setup(app) -> None:
     app.add_config_value("std_allow_raw_html", False, "env", types=(bool,))
     app.add_transform(SanitizeDraft)
     app.connect("source-read", check_source)
+    app.connect("include-read", check_included)
     app.connect("config-inited", _default_root)
     app.connect("config-inited", exclude_undecodable)
 

@@ -11,7 +11,8 @@ terms (BL005), titles (BL006), labels (BL007) and per-language conventions (BL00
 Untranslated and fuzzy (stale) messages are the translation status's business
 (``std translate status``), not misalignment: only BL001 looks at a message left
 empty, and only inside an otherwise translated stretch of text (a dropped or
-merged segment). Every finding is reported at the master's file and line; the
+merged segment), as info (it may be new text not translated yet). BL findings
+gate the translated edition, never the master (:mod:`tooling.lint.report`). Every finding is reported at the master's file and line; the
 message names the translation's location in the catalog (``….po:LINE``).
 
 Messages are MyST source: citations (``{cite}`GB/T 8170—2008, 5.2```), references
@@ -249,6 +250,11 @@ def bl001(ctx) -> None:
     notes, examples, list items; RULES.md BL001). A dropped message silently shows the master
     text in the translated edition, and a merged one leaves the numbering of notes and items
     in the two languages out of step.
+
+    A message left empty is reported as info: it may as well be new master text not
+    translated yet, which is the translation status's business (``std translate status``,
+    the publish threshold), so it never fails the lint; a message left in the master
+    language, and added block markup, are errors.
     """
     pairs = Pairs.of(ctx)
     if pairs is None:
@@ -293,7 +299,9 @@ def bl001(ctx) -> None:
                 and _list_parent(seg) is not None:
             problem += "; merged into the previous item?"
             problem_zh += "；是否并入了前一列项？"
-        _report(ctx, pairs, "BL001", seg, what=what, what_zh=what_zh, problem=problem, problem_zh=problem_zh)
+        # an empty message may be new text not translated yet (the translation status counts it): info only
+        _report(ctx, pairs, "BL001", seg, what=what, what_zh=what_zh, problem=problem, problem_zh=problem_zh,
+                severity=None if copied else "info")
 
 
 # -- BL002 provisions --------------------------------------------------------------------------------------------------

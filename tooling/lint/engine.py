@@ -38,7 +38,7 @@ from .registry import all_rules, get_rule
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["LintDocument", "StandardContext", "make_finding", "setup"]
+__all__ = ["LintDocument", "StandardContext", "collected_findings", "make_finding", "setup"]
 
 
 @functools.lru_cache(maxsize=64)
@@ -219,6 +219,22 @@ def lint_standards(app, env) -> list[str]:
         results[slug] = ctx.findings
     domain.data["standard_findings"] = results
     return []
+
+
+def collected_findings(env) -> list[Finding]:
+    """Every finding the environment keeps: the document rules', the standard rules' and the build's problems.
+
+    Build problems (:func:`tooling.model.problems.problem_findings`: invalid metadata, a refused
+    include, an ID used twice, a reference to a missing target …) are findings with the code of
+    their Sphinx message (``std.metadata``); they are kept per document like the rules' findings,
+    so every run reports the same, incremental or not.
+    """
+    from ..model.problems import problem_findings
+
+    domain = env.domains["standard"]
+    findings = [f for items in domain.data["findings"].values() for f in items]
+    findings += [f for items in domain.data["standard_findings"].values() for f in items]
+    return findings + problem_findings(env)
 
 
 def setup(app) -> None:

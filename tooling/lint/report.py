@@ -9,6 +9,12 @@ on warnings (a 征求意见稿 fails on errors, a 报批稿 on warnings).
 The baseline (``lint-baseline.json``, written by ``std lint --update-baseline``)
 holds fingerprints of accepted legacy findings — the rule, the file name and
 the text concerned, not the line — so they do not fail CI while new ones do.
+
+Besides the drafting rules' findings, a report holds the build's problems
+(:mod:`tooling.model.problems`: code ``std.include``, ``std.metadata`` …, from the
+Sphinx message), which no suppression and no baseline accepts. Findings of the
+bilingual rules (``BL``) compare a master with its translation: they gate the
+translated edition, never the master (:meth:`LintResult.blocking`).
 """
 
 from __future__ import annotations
@@ -19,12 +25,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .context import Finding
-from .registry import SEVERITIES, all_rules
+from .registry import SEVERITIES, all_rules, get_rule
 
-__all__ = ["LintResult", "Baseline", "default_fail_on", "gate", "to_json", "to_sarif", "to_text"]
+__all__ = ["LintResult", "Baseline", "default_fail_on", "gate", "gates_translation", "is_build_problem",
+           "relative_path", "to_json", "to_sarif", "to_text"]
 
 LEVELS = {"error": 0, "warning": 1, "info": 2, "never": -1}
 _STRICT_STAGES = ("draft-for-approval", "published", "fdis")
+#: Rule families that compare a master with its translation: they gate the translated edition, not the master.
+TRANSLATION_FAMILIES = ("BL",)
+
+
+def is_build_problem(finding: Finding) -> bool:
+    """A problem of the build (its code is a Sphinx message type such as ``std.include``), not a rule's finding."""
+    return get_rule(finding.code) is None
+
+
+def gates_translation(finding: Finding) -> bool:
+    """A finding about a translation (bilingual alignment), which gates the translated edition only."""
+    return finding.code[:2] in TRANSLATION_FAMILIES and not is_build_problem(finding)
 
 
 def default_fail_on(meta) -> str:
@@ -57,7 +76,9 @@ class Baseline:
             raise ValueError(f"{path}: not a lint baseline ({exc})") from None
 
     def write(self, findings: list[Finding]) -> None:
-        items = sorted({(f.fingerprint, f.code, Path(f.file).name, f.snippet[:60]) for f in findings})
+        """Accept ``findings`` (the rules' findings; build problems are never accepted)."""
+        items = sorted({(f.fingerprint, f.code, Path(f.file).name, f.snippet[:60]) for f in findings
+                        if not is_build_problem(f)})
         data = {"comment": "Accepted lint findings (std lint --update-baseline); new findings still fail.",
                 "findings": [{"fingerprint": fp, "code": code, "file": name, "text": text}
                              for fp, code, name, text in items]}
@@ -73,6 +94,16 @@ class LintResult:
     baselined: list[Finding]
     fail_on: dict[str, str]  # standard -> level
     failed: bool = False
+    default_level: str = "error"  # the level of findings outside the standards of fail_on
+
+    def blocking(self, standard: str, translation: bool = False) -> list[Finding]:
+        """The active findings of ``standard`` at its gating level that stop its master edition from
+        publishing, or (``translation``) its translated editions: the bilingual rules' findings."""
+        level = self.fail_on.get(standard, self.default_level)
+        if level == "never":
+            return []
+        return [f for f in self.active if f.standard == standard and gates_translation(f) == translation
+                and LEVELS[f.severity] <= LEVELS[level]]
 
     def summary(self) -> dict:
         by_severity = Counter(f.severity for f in self.active)
@@ -99,29 +130,41 @@ def gate(findings: list[Finding], baseline: Baseline, fail_on: str | None, stand
     """
     findings = sorted(findings, key=lambda f: (f.file, f.line or 0, f.column or 0, f.code))
     suppressed = [f for f in findings if f.suppressed is not None]
-    baselined = [f for f in findings if f.suppressed is None and f.fingerprint in baseline.fingerprints]
-    active = [f for f in findings if f.suppressed is None and f.fingerprint not in baseline.fingerprints]
+    accepted = {id(f) for f in findings if f.fingerprint in baseline.fingerprints and not is_build_problem(f)}
+    baselined = [f for f in findings if f.suppressed is None and id(f) in accepted]
+    active = [f for f in findings if f.suppressed is None and id(f) not in accepted]
     levels = {slug: fail_on or default_fail_on(meta) for slug, meta in standards_meta.items()}
     failed = False
     for finding in active:
         level = levels.get(finding.standard or "", fail_on or "error")
         if level != "never" and LEVELS[finding.severity] <= LEVELS[level]:
             failed = True
-    return LintResult(active, suppressed, baselined, levels, failed)
+    return LintResult(active, suppressed, baselined, levels, failed, fail_on or "error")
+
+
+def relative_path(file: str, root: Path | None) -> str:
+    """``file`` relative to the repository root (POSIX separators), or as it is when outside it."""
+    if root is None or not file:
+        return file
+    try:
+        return Path(file).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return file
 
 
 def to_text(result: LintResult, root: Path | None = None) -> str:
-    """``file:line:col: CODE severity message`` lines, then suppressed findings with their reasons."""
-    def where(f: Finding) -> str:
-        path = f.file
-        if root is not None:
-            try:
-                path = str(Path(f.file).resolve().relative_to(root.resolve()))
-            except ValueError:
-                pass
-        return f"{path}:{f.line or 0}:{f.column or 0}"
+    """``file:line:col: CODE severity message`` lines, then suppressed findings with their reasons.
 
-    lines = [f"{where(f)}: {f.code} {f.severity} {f.message} （{f.message_zh}）" for f in result.active]
+    A finding about a whole block has no column: ``file:line: CODE …`` (as SARIF omits it and
+    JSON has ``null``); one about a whole file has neither line nor column.
+    """
+    def where(f: Finding) -> str:
+        path = relative_path(f.file, root)
+        if not f.line:
+            return path
+        return f"{path}:{f.line}" + (f":{f.column}" if f.column else "")
+
+    lines = [f"{where(f)}: {f.code} {f.severity} {_message(f)}" for f in result.active]
     lines += [f"{where(f)}: {f.code} suppressed ({f.suppressed}) {f.message}" for f in result.suppressed]
     s = result.summary()
     lines.append(f"{s['total']} finding(s): {s['by_severity']['error']} error(s), {s['by_severity']['warning']} "
@@ -130,12 +173,23 @@ def to_text(result: LintResult, root: Path | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def to_json(result: LintResult) -> dict:
-    """``{"findings": [...], "suppressed": [...], "summary": {...}}`` (the finding shape of DESIGN.md)."""
+def _message(f: Finding) -> str:
+    """The message in English, then in Chinese when there is one (build problems have English only)."""
+    return f"{f.message} （{f.message_zh}）" if f.message_zh else f.message
+
+
+def to_json(result: LintResult, root: Path | None = None) -> dict:
+    """``{"findings": [...], "suppressed": [...], "summary": {...}}`` (the finding shape of DESIGN.md).
+
+    With ``root``, each ``file`` is relative to it, as in the text and SARIF reports.
+    """
+    def entry(f: Finding) -> dict:
+        return {**f.to_json(), "file": relative_path(f.file, root)}
+
     return {
-        "findings": [f.to_json() for f in result.active],
-        "suppressed": [{**f.to_json(), "reason": f.suppressed} for f in result.suppressed],
-        "baselined": [f.to_json() for f in result.baselined],
+        "findings": [entry(f) for f in result.active],
+        "suppressed": [{**entry(f), "reason": f.suppressed} for f in result.suppressed],
+        "baselined": [entry(f) for f in result.baselined],
         "summary": result.summary(),
     }
 
@@ -156,13 +210,14 @@ def to_sarif(result: LintResult, root: Path) -> dict:
             region["startColumn"] = f.column
         item = {
             "ruleId": f.code,
-            "ruleIndex": index.get(f.code, -1),
             "level": levels[f.severity],
-            "message": {"text": f"{f.message} （{f.message_zh}）"},
+            "message": {"text": _message(f)},
             "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri, "uriBaseId": "ROOT"},
                                                 "region": region}}],
             "partialFingerprints": {"stdlint/v1": f.fingerprint},
         }
+        if f.code in index:  # a rule's finding (a build problem has no rule)
+            item["ruleIndex"] = index[f.code]
         if suppression is not None:
             item["suppressions"] = [{"kind": "inSource", "justification": suppression}]
         elif baselined:

@@ -63,6 +63,10 @@ class StandardDomain(Domain):
         "citations": {},  # docname -> citations of other documents (tooling.xref.citations.Citation)
         "findings": {},  # docname -> lint findings of the document rules
         "standard_findings": {},  # slug -> lint findings of the standard rules (derived)
+        "problems": {},  # docname -> build problems logged while reading it (tooling.model.problems)
+        "build_problems": [],  # build problems found outside reading (derived, every build)
+        "labels": {},  # docname -> IDs it defines: (slug:id, file, line)
+        "references": {},  # docname -> its references to IDs: (target, file, line)
     }
 
     # -- accessors ------------------------------------------------------------------
@@ -122,11 +126,15 @@ class StandardDomain(Domain):
     def note_footnotes(self, docname: str, count: int) -> None:
         self.data["footnotes"][docname] = count
 
+    def note_ids(self, docname: str, labels: list, references: list) -> None:
+        """The IDs ``docname`` defines and the IDs it refers to (checked after reading, :mod:`.problems`)."""
+        self.data["labels"][docname] = labels
+        self.data["references"][docname] = references
+
     def clear_doc(self, docname: str) -> None:
         self.outline.pop(docname, None)
-        self.data["footnotes"].pop(docname, None)
-        self.data["findings"].pop(docname, None)
-        self.data["citations"].pop(docname, None)
+        for key in ("footnotes", "findings", "citations", "problems", "labels", "references"):
+            self.data[key].pop(docname, None)
         for slug, entry in list(self.standards.items()):
             if entry["docname"] == docname:
                 del self.standards[slug]
@@ -137,7 +145,7 @@ class StandardDomain(Domain):
                 self.outline[docname] = otherdata["outline"][docname]
             if docname in otherdata["footnotes"]:
                 self.data["footnotes"][docname] = otherdata["footnotes"][docname]
-            for key in ("findings", "citations"):
+            for key in ("findings", "citations", "labels", "references"):
                 if docname in otherdata[key]:
                     self.data[key][docname] = otherdata[key][docname]
         for slug, entry in otherdata["standards"].items():
@@ -187,7 +195,7 @@ class StandardDomain(Domain):
         self.data["footnote_offsets"] = offsets
         self.data["numbers"] = new
         self.data["order"] = order
-        fingerprints = {slug: repr(entry["metadata"].to_json()) if entry["metadata"] else repr(entry["errors"])
+        fingerprints = {slug: metadata_fingerprint(entry["metadata"], entry["errors"])
                         for slug, entry in self.standards.items()}
         old_fingerprints = self.data.get("fingerprints", {})
         self.data["fingerprints"] = fingerprints
@@ -209,6 +217,41 @@ class StandardDomain(Domain):
         if affected or fingerprints != old_fingerprints:
             affected.add(env.config.root_doc)
         return affected & env.found_docs
+
+
+def metadata_fingerprint(metadata: StandardMetadata | None, errors: list[tuple[int, str]]) -> str:
+    """What a standard's metadata (or its errors) is, as one comparable string."""
+    return repr(metadata.to_json()) if metadata is not None else repr(errors)
+
+
+def _metadata_changed(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
+                      removed: set[str]) -> list[str]:
+    """``env-get-outdated``: when a standard's metadata changed, every document of the standard is read again.
+
+    Every document is read in the light of its standard's metadata (its language,
+    profile, stage: the lint, the citations, the labels), so a changed ``index.md``
+    whose metadata differs from the kept one — or an ``index.md`` added or removed —
+    makes the kept data of the other documents stale.
+
+    Returns:
+        The documents of those standards.
+    """
+    domain: StandardDomain = env.domains["standard"]
+    stale: set[str] = set()
+    for docname in sorted(added | changed | removed):
+        slug, _, name = docname.partition("/")
+        if name != "index":
+            continue
+        if docname in changed and slug in domain.standards:
+            entry = domain.standards[slug]
+            try:
+                metadata, errors = load_metadata(Path(env.doc2path(docname))), []
+            except MetadataError as exc:
+                metadata, errors = None, exc.problems
+            if metadata_fingerprint(metadata, errors) == metadata_fingerprint(entry["metadata"], entry["errors"]):
+                continue
+        stale.add(slug)
+    return sorted(doc for doc in env.found_docs if doc.split("/", 1)[0] in stale)
 
 
 def _toctree_order(env: BuildEnvironment, root: str) -> list[str]:
@@ -354,4 +397,5 @@ def setup(app: Sphinx) -> None:
     app.add_config_value("std_output_language", "", "env", types=(str,))
     app.add_domain(StandardDomain)
     app.add_transform(CollectStandard)
+    app.connect("env-get-outdated", _metadata_changed)
     app.connect("env-get-updated", _renumber, priority=600)

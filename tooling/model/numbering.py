@@ -28,6 +28,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from ..directives import nodes as stdnodes
+from .domain import standard_of
 from .labels import label, number_label, ref_text
 from .metadata import StandardMetadata
 from ..xref.citations import format_citation
@@ -279,8 +280,8 @@ class ResolveElementRefs(SphinxPostTransform):
                 continue
             target = node.get("reftarget", "").lstrip("#")
             refdoc = node.get("refdoc", fromdoc)
-            own = domain.metadata_for(refdoc)
-            key = target if ":" in target else (f"{own.slug}:{target}" if own else None)
+            own = standard_of(env, refdoc)  # the slug, whether or not the standard's metadata is valid
+            key = target if ":" in target else (f"{own}:{target}" if own else None)
             numbered = domain.numbers.get(key) if key else None
             if numbered is None:
                 continue
