@@ -80,3 +80,22 @@ def test_ids_are_unique_within_the_standard(tmp_path):
     CliRunner().invoke(main, ["--root", str(repo), "ids", str(path), str(path2)])
     assert path.read_text(encoding="utf-8").startswith("(yao-qiu)=")
     assert path2.read_text(encoding="utf-8").startswith("(yao-qiu-2)=")
+
+
+def test_std_ids_prints_paths_relative_to_the_repository_root(tmp_path):
+    """``--check`` and the writing run print the same relative paths, whatever form the PATHS take."""
+    repo = make_repository(tmp_path, "numbering")
+    path = repo / "standards" / "alpha" / "extra.md"
+    path.write_text(SOURCE, encoding="utf-8")
+    runner = CliRunner()
+    for args in (["--check"], ["--check", str(path)], ["--check", str(repo / "standards" / "alpha")]):
+        check = runner.invoke(main, ["--root", str(repo), "ids", *args])
+        assert check.exit_code == 1, check.output
+        lines = check.stdout.splitlines()
+        assert lines and all(line.startswith("standards/alpha/extra.md:") for line in lines), (args, lines)
+        assert "standards/alpha/extra.md:7: needs ID 'tong-yong-yao-qiu' (clause)" in lines, lines
+    result = runner.invoke(main, ["--root", str(repo), "ids", str(path)])
+    assert result.exit_code == 0, result.output
+    assert all(line.startswith("standards/alpha/extra.md:") and ": added ID " in line
+               for line in result.stdout.splitlines()), result.stdout
+    assert str(repo) not in result.output

@@ -489,6 +489,9 @@ def test_existing_target_needs_force(tmp_path):
     ({"source": "missing.md"}, "missing.md: no such file or folder"),
     ({"designation": "not a designation"}, "--designation: not a designation"),
     ({"stage": "FDIS", "designation": "GB/T XXXXX—XXXX"}, "--stage: 'FDIS' is not a stage of the gb profile"),
+    ({"stage": "征求意见", "designation": "GB/T XXXXX—XXXX"}, "); did you mean 征求意见稿?"),
+    ({"stage": "DSI"}, "--stage: 'DSI' is not a stage of the iso profile (one of: WD, CD, DIS, FDIS, IS); "
+                       "did you mean DIS?"),
     ({"target": "elsewhere/x"}, "must be a folder standards/<slug>"),
     ({"target": "standards/Not_ASCII"}, "must be ASCII"),
     ({"date": "2026-13-01"}, "--date: '2026-13-01' is not a date"),
@@ -501,6 +504,15 @@ def test_bad_options(tmp_path, kwargs, message):
     designation = kwargs.pop("designation", "ISO/IEC DIS 99999")
     with pytest.raises(ImportError_, match=re.escape(message)):
         _import(source, target, designation, **kwargs)
+
+
+def test_cli_stage_typo_gets_a_hint(tmp_path):
+    result = CliRunner().invoke(main, ["import", str(ROOTS / "test-import-basic" / "widgets.md"), "--designation",
+                                       "GB/T XXXXX—XXXX", "--lang", "zh", "--stage", "征求意见", "--to",
+                                       str(tmp_path / "standards" / "widgets")])
+    assert result.exit_code == 1 and "--stage: '征求意见' is not a stage of the gb profile" in result.stderr
+    assert result.stderr.rstrip().endswith("did you mean 征求意见稿?"), result.stderr
+    assert not (tmp_path / "standards" / "widgets").exists()
 
 
 def test_cli(tmp_path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -60,7 +61,8 @@ def test_json_shape(repo):
     assert set(data) >= {"findings", "summary"}
     first = data["findings"][0]
     assert set(first) == {"code", "severity", "file", "line", "column", "message", "message_zh", "standard"}
-    assert first["standard"] == "alpha" and first["file"].endswith("extra.md")
+    assert first["standard"] == "alpha" and first["file"] == "standards/alpha/extra.md"  # relative, as in text
+    assert all(not Path(f["file"]).is_absolute() for f in data["findings"])
     assert data["summary"]["by_severity"] == {"error": 1, "warning": 1, "info": 1}
 
 
@@ -74,6 +76,36 @@ def test_sarif(repo):
     location = result["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"] == "standards/alpha/extra.md"
     assert location["region"] == {"startLine": 4, "startColumn": 3}
+
+
+def test_block_findings_have_no_column_in_any_format(repo):
+    """A finding about a whole block: ``file:line: CODE`` in text, no startColumn in SARIF, null in JSON."""
+    conf = repo / "conf.py"
+    conf.write_text(conf.read_text() + '\nstd_lint = {"select": ["VF", "NE", "TF"]}\n')
+    text = _lint(repo, "--fail-on", "never").output
+    assert re.search(r"^standards/alpha/annex\.md:19: TF001 warning Formula \(A\.1\) is never cited", text, re.M), text
+    assert not re.search(r":0(?::0)?: ", text), text
+    assert "standards/alpha/extra.md:4:3: VF001 error" in text  # findings at a word keep their column
+    data = json.loads(_lint(repo, "--format", "json", "--fail-on", "never").output)
+    tf001 = next(f for f in data["findings"] if f["code"] == "TF001")
+    assert (tf001["file"], tf001["line"], tf001["column"]) == ("standards/alpha/annex.md", 19, None)
+    sarif = json.loads(_lint(repo, "--format", "sarif", "--fail-on", "never").output)
+    result = next(r for r in sarif["runs"][0]["results"] if r["ruleId"] == "TF001")
+    assert result["locations"][0]["physicalLocation"]["region"] == {"startLine": 19}
+
+
+def test_paths_outside_every_standard_are_a_usage_error(repo):
+    for path in (repo / "conf.py", repo / "standards" / "index.md", repo / "build-nothing-here.md"):
+        result = CliRunner().invoke(main, ["--root", str(repo), "lint", str(path)])
+        assert result.exit_code == 2, (path, result.output)
+        assert "0 finding(s)" not in result.output
+    result = CliRunner().invoke(main, ["--root", str(repo), "lint", str(repo / "conf.py")])
+    assert "conf.py: not part of any standard" in result.output
+    result = CliRunner().invoke(main, ["--root", str(repo), "lint", str(repo / "build-nothing-here.md")])
+    assert "does not exist" in result.output
+    # a standard's file, a standard's folder, standards/ and the repository itself are fine
+    for path in (repo / "standards" / "alpha" / "extra.md", repo / "standards" / "alpha", repo / "standards", repo):
+        assert _lint(repo, str(path), "--fail-on", "never").exit_code == 0, path
 
 
 def test_suppression_with_reason(repo):

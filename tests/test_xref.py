@@ -45,6 +45,15 @@ def test_citation_forms_in_chinese(built):
     assert "旧版见GB/T 90001—2019的第2章。" in text
 
 
+def test_whole_clause_of_a_catalogue_document_reads_as_a_clause(built):
+    # GB/T 1.1-2020 9.5.4.2/9.5.4.3: 第4章 for a clause, 4.3 for a subclause; ISO: "Clause 4", "4.3"
+    repo, _ = built
+    assert "修约见GB/T 8170—2008的第4章，比较见GB/T 8170—2008的4.3。" in _text(repo, "user/body")
+    english = _text(repo, "user-en/body")
+    assert "For rounding, see GB/T 8170:2008, Clause 4 and GB/T 8170:2008, 4.3;" in english
+    assert "ISO/IEC 5259-1:2024, Clause 5." in english
+
+
 def test_citation_forms_in_english_iso_style(built):
     repo, _ = built
     text = _text(repo, "user-en/body")
@@ -100,6 +109,32 @@ def test_cited_by_in_html_and_cli(built):
     assert all(set(r) == {"standard", "clause", "file", "line", "target", "normative"} for r in rows)
     graph = CliRunner().invoke(main, ["--root", str(repo), "refs", "--graph", "--format", "dot"])
     assert '"GB/T XXXXX" -> "GB/T 90001"' in graph.output
+    assert all(row["file"].startswith("standards/") for row in rows)  # relative to the repository root
+
+
+def test_graph_names_documents_by_their_designations(built):
+    """Not the internal keys ``ISO/IEC 5259.1``, ``TS ISO/IEC 4213``: designations, which --cited-by takes."""
+    repo, _ = built
+
+    def refs(*args):
+        return CliRunner().invoke(main, ["--root", str(repo), "refs", *args])
+
+    text = refs("--graph").output
+    assert "ISO/IEC XXXXX → ISO/IEC 5259-1 (1 citation(s), informative)" in text, text
+    assert "→ ISO/IEC TS 4213 (" in text and "5259.1" not in text and "TS ISO/IEC" not in text
+    dot = refs("--graph", "--format", "dot").output
+    assert '"ISO/IEC TS 4213" [label="ISO/IEC TS 4213:2022", shape=ellipse];' in dot
+    assert '-> "ISO/IEC 5259-1"' in dot and "TS ISO/IEC" not in dot
+    data = json.loads(refs("--graph", "--format", "json").output)
+    node = next(n for n in data["nodes"] if n["id"] == "ISO/IEC 5259-1")
+    assert node == {"id": "ISO/IEC 5259-1", "designation": "ISO/IEC 5259-1:2024", "kind": "catalogue"}
+    own = next(n for n in data["nodes"] if n["kind"] == "repository" and n["slug"] == "user")
+    assert own["designation"] == "GB/T XXXXX—XXXX" and own["id"] == "GB/T XXXXX"
+    assert {n["id"] for n in data["nodes"]} >= {e["to"] for e in data["edges"]} | {e["from"] for e in data["edges"]}
+    for edge in data["edges"]:  # every printed designation can be fed back to --cited-by
+        result = refs("--cited-by", edge["to"], "--format", "json")
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.output)["citations"], edge
 
 
 def test_inventory_export_lists_standards_and_elements(built):

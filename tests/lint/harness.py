@@ -8,6 +8,7 @@ case's own rule are compared, so a case needs no more than what its rule looks a
 
 from __future__ import annotations
 
+import re
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,7 @@ class Case:
         meta: metadata fields that replace or add to the defaults.
         severity: when set, every finding must have this severity.
         file: the file the expected lines refer to (default ``body.md``).
+        messages: texts that must each appear in a finding's message (English or Chinese).
     """
 
     id: str
@@ -47,6 +49,30 @@ class Case:
     meta: dict = field(default_factory=dict)
     severity: str | None = None
     file: str = "body.md"
+    messages: tuple[str, ...] = ()
+
+
+#: Wording slips a user must never see in a message: doubled spaces, "a" before a vowel sound,
+#: role keys such as ``informative-annex`` where words belong, unfilled fields, spaces before punctuation.
+GLITCHES = (
+    (re.compile(r"\S {2,}\S"), "a doubled space"),
+    (re.compile(r"(?<!symbol )(?<!')\ba (?!uni|use|one|Euro)[aeiou]\w"), "'a' before a vowel"),
+    (re.compile(r"\b(?:informative|normative)-annex\b|\bnormative-references\b(?!\.md)"), "a role key"),
+    (re.compile(r"\{[a-z_]+\}(?! directive)"), "an unfilled field"),
+    (re.compile(r" [,;:.)](?:\s|$)|^\s|\s$"), "a stray space"),
+)
+GLITCHES_ZH = (
+    (re.compile(r"[\u4e00-\u9fff] +[\u4e00-\u9fff]"), "a space between Chinese characters"),
+    (re.compile(r"\b(?:informative|normative)-annex\b|\{[a-z_]+\}(?!指令)"), "a role key or an unfilled field"),
+    (re.compile(r"^\s|\s$"), "a stray space"),
+    (re.compile(r"“[^”]*“"), "nested quotation marks"),
+)
+
+
+def message_glitches(message: str, message_zh: str) -> list[str]:
+    """The wording slips of a finding's messages (see :data:`GLITCHES`)."""
+    found = [f"{why} in {message!r}" for pattern, why in GLITCHES if pattern.search(message)]
+    return found + [f"{why} in {message_zh!r}" for pattern, why in GLITCHES_ZH if pattern.search(message_zh)]
 
 
 def write_cases(root: Path, cases: list[Case]) -> None:
@@ -91,5 +117,10 @@ def check(case: Case, found: list) -> None:
     assert got == want, f"{case.id}: expected {case.code} at {want}, got {got}: {[f.message for f in found]}"
     for finding in found:
         assert finding.message and finding.message_zh
+        assert not message_glitches(finding.message, finding.message_zh), (case.id, message_glitches(
+            finding.message, finding.message_zh))
         if case.severity:
             assert finding.severity == case.severity, (case.id, finding.severity)
+    for text in case.messages:
+        assert any(text in f.message or text in f.message_zh for f in found), \
+            f"{case.id}: no message contains {text!r}: {[(f.message, f.message_zh) for f in found]}"

@@ -85,7 +85,7 @@ CASES = [
 
         {.annex .informative}
         # 附录A（资料性）　示例
-        """, [6, 13]),
+        """, [6, 13], messages=("'附录A（资料性）' is a hand-typed number in an annex title",)),
     Case("nm001-en-typed-refs", "NM001", "en", "iso", EN_TERMS + """
         :::{term} known vulnerability
 

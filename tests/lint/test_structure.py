@@ -47,7 +47,7 @@ CASES = [
         # 术语和定义
 
         本文件没有需要界定的术语和定义。
-        """, [12], severity="error"),
+        """, [12], severity="error", messages=("规范性引用文件：缺失（应位于第2章“术语和定义”之前）",)),
     Case("st001-zh-good", "ST001", "zh", "gb", """
         {.foreword}
         # 前言
@@ -883,7 +883,7 @@ CASES = [
         # Test method
 
         Text.
-        """, [3]),
+        """, [3], messages=("Annex A 'Test method' is informative but cited in a requirement",)),
     Case("st012-en-good", "ST012", "en", "iso", """
         # Tests
 
@@ -1054,7 +1054,31 @@ CASES = [
         本文件起草单位：样例标准化研究院。
 
         本文件主要起草人：张××。
-        """, [2, 4], severity="error"),
+        """, [2, 4], severity="error",
+         messages=("foreword: the statement of the responsible committee (归口) is missing", "前言：归口信息缺失")),
+    Case("st020-zh-no-drafters", "ST020", "zh", "gb", """
+        {.foreword}
+        # 前言
+
+        本文件按照GB/T 1.1—2020《标准化工作导则　第1部分：标准化文件的结构和起草规则》的规定起草。
+
+        请注意本文件的某些内容可能涉及专利。本文件的发布机构不承担识别专利的责任。
+
+        本文件由全国信息技术标准化技术委员会（SAC/TC 28）归口。
+        """, [2], messages=("foreword: item g), the statement of the drafting organisations and principal drafters "
+                            "is missing",)),
+    Case("st020-zh-no-principal-drafters", "ST020", "zh", "gb", """
+        {.foreword}
+        # 前言
+
+        本文件按照GB/T 1.1—2020《标准化工作导则　第1部分：标准化文件的结构和起草规则》的规定起草。
+
+        请注意本文件的某些内容可能涉及专利。本文件的发布机构不承担识别专利的责任。
+
+        本文件由全国信息技术标准化技术委员会（SAC/TC 28）归口。
+
+        本文件起草单位：样例标准化研究院。
+        """, [2], messages=("foreword: the statement of the principal drafters is missing", "前言：主要起草人的说明缺失")),
     Case("st020-zh-wording", "ST020", "zh", "gb", """
         {.foreword}
         # 前言

@@ -95,7 +95,14 @@ CASES = [
         # 要求
 
         试样应该干燥。
-        """, [3], severity="info"),
+        """, [3], severity="info", messages=("'应该' is an equivalent expression of a requirement; use the "
+                                             "preferred form '应'", "“应该”是要求的等效表述，宜使用首选形式“应”")),
+    Case("vf005-zh-possibility", "VF005", "zh", "gb", """
+        # 要求
+
+        系统能够自动恢复。
+        """, [3], messages=("'能够' is an equivalent expression of a possibility; use the preferred form '能'",
+                            "“能够”是可能性的等效表述，宜使用首选形式“能”")),
     Case("vf005-zh-good", "VF005", "zh", "gb", """
         # 要求
 
@@ -105,7 +112,14 @@ CASES = [
         # Requirements
 
         It is required that the sample is dry.
-        """, [3]),
+        """, [3], messages=("'It is required that' is an equivalent expression of a requirement; use the preferred "
+                            "form 'shall'", "宜使用首选形式“shall”")),
+    Case("vf005-en-possibility", "VF005", "en", "iso", """
+        # Requirements
+
+        The system is able to recover.
+        """, [3], messages=("'is able to' is an equivalent expression of a possibility; use the preferred form "
+                            "'can'",)),
     Case("vf005-en-good", "VF005", "en", "iso", """
         # Requirements
 
@@ -209,7 +223,7 @@ CASES = [
         :::{example}
         The label should show the date.
         :::
-        """, [4]),
+        """, [4], messages=("recommendation ('should') in an example: informative text carries no provisions",)),
     Case("ne002-en-good", "NE002", "en", "iso", """
         # Requirements
 
@@ -287,7 +301,7 @@ CASES = [
         # Introduction
 
         Users shall read Clause 5 first.
-        """, [4]),
+        """, [4], messages=("requirement ('shall') in the introduction: informative text carries no provisions",)),
     Case("ne005-en-good", "NE005", "en", "iso", """
         {.introduction}
         # Introduction
@@ -323,7 +337,8 @@ CASES = [
         # 试验装置
 
         试验应使用恒温箱。
-        """, [4], severity="warning"),
+        """, [4], severity="warning", messages=("requirement ('应') in an informative annex: informative text "
+                                                "carries no provisions", "资料性附录中出现要求（“应”）")),
     Case("ne007-zh-good", "NE007", "zh", "gb", """
         {.annex .normative}
         # 试验装置
@@ -335,7 +350,7 @@ CASES = [
         # Test rig
 
         The test shall use an oven.
-        """, [4]),
+        """, [4], messages=("requirement ('shall') in an informative annex: informative text carries no provisions",)),
     Case("ne007-en-good", "NE007", "en", "iso", """
         {.annex .informative}
         # Test rig
@@ -392,3 +407,43 @@ def test_case(case, results):
 def test_suppressed_findings_keep_their_reason(results):
     reasons = sorted(f.suppressed for f in results["suppressed-zh"])
     assert reasons == ["class allow-VF001", "法规原文引用"]
+
+
+def test_every_equivalent_of_the_lexicon_has_its_preferred_form():
+    """VF005 names the preferred form: each Chinese equivalent maps to a preferred form of its kind and polarity."""
+    from tooling.lint.classifier import _ZH
+    from tooling.lint.verbal import PREFERRED_ZH
+
+    equivalents = {word for word, (_, _, preferred, forbidden) in _ZH.items() if not preferred and not forbidden}
+    assert equivalents == set(PREFERRED_ZH)
+    for word, use in PREFERRED_ZH.items():
+        kind, polarity, preferred, _ = _ZH[use]
+        assert preferred and (kind, polarity) == _ZH[word][:2], (word, use)
+
+
+@pytest.mark.parametrize("sentence,form,polarity", [
+    ("运维团队应予以协助。", "应", "+"),
+    ("运维团队应予协助。", "应", "+"),
+    ("运维团队不应予以协助。", "不应", "-"),
+    ("当发生故障时，运维团队应予以协助。", "应", "+"),
+    ("发现异常时应立即停止试验。", "应", "+"),
+    ("试验负荷应适当增加。", "应", "+"),
+    ("对申请人应给以答复。", "应", "+"),
+    ("试样应选用同一批次的材料。", "应", "+"),
+])
+def test_requirement_before_a_verb_that_jieba_would_join(sentence, form, polarity):
+    """应 + 予以 / 立即 / 适当 … is a requirement: jieba's dictionary holds rare compounds (应予以, 应立即, 应适当)
+    that would swallow the verbal form, so the classifier splits every such compound."""
+    from tooling.lint.classifier import classify
+
+    forms = [(f.text, f.kind, f.polarity) for f in classify(sentence, "zh")]
+    assert (form, "requirement", polarity) in forms, forms
+
+
+@pytest.mark.parametrize("sentence", ["系统的应用程序宜采用模块化结构。", "应急照明灯的电池宜定期更换。", "应答器宜安装在轨道中心。",
+                                      "应付账款宜按月核对。"])
+def test_words_that_begin_with_a_verbal_form_stay_words(sentence):
+    """Splitting the compounds of 应 keeps the real words (应用, 应急, 应答, 应付): the only form is 宜."""
+    from tooling.lint.classifier import classify
+
+    assert [f.text for f in classify(sentence, "zh")] == ["宜"]

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model.designation import DesignationError, parse_designation
-from ..model.metadata import STAGES, MetadataError, find_stage, parse_metadata
+from ..model.metadata import STAGES, MetadataError, find_stage, parse_metadata, unknown_stage
 from ..translate.align import align_clauses
 from ..translate.catalogs import other_language
 from .content import RenderContext, SourceLine
@@ -240,8 +240,7 @@ def import_standard(source: Path, *, designation: str, lang: str, profile: str |
     if stage:
         stage_obj = find_stage(profile, stage)
         if stage_obj is None:
-            names = ", ".join(s.code for s in STAGES[profile])
-            raise ImportError_(f"--stage: {stage!r} is not a stage of the {profile} profile (one of: {names})")
+            raise ImportError_(f"--stage: {unknown_stage(profile, stage)}")
     else:
         stage_obj = default_stage(parsed_designation, profile)
     root, slug = _check_target(target, force)

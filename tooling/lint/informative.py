@@ -19,6 +19,10 @@ from .verbal import forms_in
 _KINDS_ZH = {"requirement": "要求", "recommendation": "推荐", "permission": "允许"}
 _CONTAINERS_ZH = {"note": "注", "example": "示例", "footnote": "脚注", "foreword": "前言", "introduction": "引言",
                   "scope": "范围", "informative-annex": "资料性附录"}
+#: How each container reads in an English message (never the role key itself).
+_CONTAINERS_EN = {"note": "a note", "example": "an example", "footnote": "a footnote", "foreword": "the foreword",
+                  "introduction": "the introduction", "scope": "the scope",
+                  "informative-annex": "an informative annex"}
 
 
 def _check(ctx: DocContext, code: str, role: str) -> None:
@@ -34,7 +38,8 @@ def _check(ctx: DocContext, code: str, role: str) -> None:
             if code == "NE007":
                 severity = "warning"
             ctx.report(code, unit.node, form.text, occurrence, severity=severity, form=form.text, kind=form.kind,
-                       kind_zh=_KINDS_ZH[form.kind], container=role, container_zh=_CONTAINERS_ZH[role])
+                       kind_zh=_KINDS_ZH[form.kind], container=_CONTAINERS_EN[role],
+                       container_zh=_CONTAINERS_ZH[role])
 
 
 def _ne(code: str, role: str, title: str, source: str, bad_en: str, good_en: str, bad_zh: str, good_zh: str,
@@ -46,7 +51,7 @@ def _ne(code: str, role: str, title: str, source: str, bad_en: str, good_en: str
                      f"(warning) in {role.replace('-', ' ')} text.\n\nWhy: {source}: the {role.replace('-', ' ')} "
                      f"is informative; provisions belong in the body.")
     return rule(code=code, title=title, source=source, severity=severity,
-                message="{kind} ('{form}') in a {container}: informative text carries no provisions",
+                message="{kind} ('{form}') in {container}: informative text carries no provisions",
                 message_zh="{container_zh}中出现{kind_zh}（“{form}”）：资料性内容不应包含条款",
                 examples=(Example("en", bad_en, good_en), Example("zh", bad_zh, good_zh)), **extra)(check)
 

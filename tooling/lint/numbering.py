@@ -117,7 +117,8 @@ _ENTRY_NUMBER = re.compile(r"[(（]\s*(?P<num>\d{1,2}(?:\.\d{1,3})+)\s*[)）]")
 
 def _title_problem(typed: str, kind: str, number: str) -> tuple[str, str]:
     number = number or "(none)"
-    return (f"'{typed}' is a hand-typed number in a {kind} title; the build numbers this {kind} {number}: "
+    article = "an" if kind[0] in "aeiou" else "a"
+    return (f"'{typed}' is a hand-typed number in {article} {kind} title; the build numbers this {kind} {number}: "
             "remove the typed number",
             f"{_KINDS_ZH[kind]}标题中手写了编号“{typed}”；编号由构建生成（本{_KINDS_ZH[kind]}编号为{number}），应删除手写编号")
 

@@ -172,8 +172,8 @@ def tf002(ctx: DocContext) -> None:
         if isinstance(parent, nodes.paragraph) and "".join(map(str, parent.findall(nodes.Text))).strip():
             continue  # an inline graphic inside text
         ctx.report("TF002", image, severity="error", element="an image", element_zh="图片",
-                   problem="shown outside a figure, so it has no number: make it a figure ({figure})",
-                   problem_zh="未放在图中，没有图号：应使用图（{figure}）")
+                   problem="shown outside a figure, so it has no number: make it a figure (the {figure} directive)",
+                   problem_zh="未放在图中，没有图号：应使用{figure}指令将其作为图")
 
 
 # -- TF003 -----------------------------------------------------------------------------------------

@@ -210,6 +210,12 @@ class _Structure:
         return f"{number}“{label}”" if zh else f"{number} '{label}'"
 
 
+def _quote_zh(name: str) -> str:
+    """A clause name inside a Chinese message: quoted, unless it carries its quoted title already
+    (``第1章“范围”``, not ``“第1章“范围””``)."""
+    return name if "“" in name else f"“{name}”"
+
+
 # -- ST001–ST002, ST013: elements and their order --------------------------------------------------
 @rule(code="ST001", title="The foreword, scope, normative references and terms clauses are present, each once",
       source="ISO/IEC Directives Part 2, 12, 14–16; GB/T 1.1-2020 8.3, 8.5–8.7 (Table 3)",
@@ -249,7 +255,7 @@ def st001(ctx) -> None:
         if after is not None:
             where = structure.name(after)
             ctx.report("ST001", after.docname, after.node, **_name(role),
-                       problem=f"missing (it belongs before {where})", problem_zh=f"缺失（应位于“{where}”之前）")
+                       problem=f"missing (it belongs before {where})", problem_zh=f"缺失（应位于{_quote_zh(where)}之前）")
         else:
             last = structure.top[-1] if structure.top else None
             docname = last.docname if last else f"{ctx.slug}/index"
@@ -287,7 +293,7 @@ def st002(ctx) -> None:
             where = structure.name(highest)
             ctx.report("ST002", clause.docname, clause.node, **structure.element(clause),
                        problem=f" is out of order: it belongs before {where} (the order of elements is fixed)",
-                       problem_zh=f"位置不正确：应位于“{where}”之前（要素的顺序是固定的）")
+                       problem_zh=f"位置不正确：应位于{_quote_zh(where)}之前（要素的顺序是固定的）")
         elif highest is None or _RANK[clause.role] > _RANK[highest.role]:
             highest = clause
     for key, clause in structure.clauses.items():
@@ -301,7 +307,7 @@ def st002(ctx) -> None:
         where = structure.name(parent)
         ctx.report("ST002", clause.docname, clause.node, **_name(clause.role),
                    problem=f" is a subclause of {where}: it is a top-level element",
-                   problem_zh=f"是“{where}”的条：应为独立的要素")
+                   problem_zh=f"是{_quote_zh(where)}的条：应为独立的要素")
 
 
 def _in_role(section: nodes.section, role: str) -> bool:
@@ -750,7 +756,7 @@ def _sentence_at(text: str, offset: int, lang: str) -> tuple[str, int]:
 
 @rule(code="ST012", title="Annexes are lettered in the order they are cited, and cited as what they are",
       source="ISO/IEC Directives Part 2, 20; GB/T 1.1-2020 9.6", severity="warning", scope="standard",
-      message="{annex} {problem}", message_zh="{annex}{problem_zh}",
+      message="{annex}{problem}", message_zh="{annex}{problem_zh}",
       examples=(Example("en", "see Annex A (a normative annex)", "shall be tested in accordance with Annex A"),
                 Example("zh", "见附录A（规范性附录）", "应按附录A的规定试验")),
       conservative="A normative annex is reported only when every citation of it is introduced by 'see'/见/参见 "
@@ -919,7 +925,7 @@ def _gb_elements(ctx) -> list[tuple[_Element, re.Pattern | None]]:
         (_Element("b", "the statement of the part within its series", "文件与其他部分的关系",
                   re.compile(r"本文件是.*的第\d+部分" if zh else r"This document is (?:the )?Part \d+ of", re.I),
                   part is not None), None),
-        (_Element("c", "the statement of the replaced document and the list of technical changes",
+        (_Element("c", "the statement of the replaced document, with its list of technical changes",
                   "与代替文件的关系及主要技术变化",
                   re.compile(r"本文件代替.*除(?:结构调整和)?编辑性改动外，?主要技术变化如下" if zh
                              else r"This document replaces .*(?:main|major|significant) technical changes", re.I),
@@ -934,10 +940,10 @@ def _gb_elements(ctx) -> list[tuple[_Element, re.Pattern | None]]:
         (_Element("f", "the statement of the responsible committee (归口)", "归口信息",
                   re.compile(r"本文件由.+归口" if zh else r"under the jurisdiction of|technically (?:administered|"
                              r"managed) by|centrali[sz]ed by|administered by", re.I), True), None),
-        (_Element("g", "the drafting organisations and principal drafters", "起草单位和主要起草人",
+        (_Element("g", "the statement of the drafting organisations", "起草单位的说明",
                   re.compile(r"本文件(?:主要)?起草单位[：:]" if zh else r"drafting organi[sz]ations?|drafted by",
                              re.I), not mandatory), None),
-        (_Element("g", "the principal drafters", "主要起草人",
+        (_Element("g", "the statement of the principal drafters", "主要起草人的说明",
                   re.compile(r"本文件主要起草人[：:]" if zh else r"(?:main|principal|chief) drafters?", re.I),
                   not mandatory), None),
         (_Element("h", "the publication history of the document and those it replaces",
@@ -953,7 +959,7 @@ def _gb_elements(ctx) -> list[tuple[_Element, re.Pattern | None]]:
 
 @rule(code="ST020", title="The GB foreword gives its fixed elements in order",
       source="GB/T 1.1-2020 8.3", severity="error", scope="standard", profiles=("gb",),
-      message="foreword: {element} {problem}", message_zh="前言：{element_zh}{problem_zh}",
+      message="foreword: {element}{problem}", message_zh="前言：{element_zh}{problem_zh}",
       examples=(Example("zh", "前言中没有“本文件由……归口。”", "本文件由全国××标准化技术委员会（SAC/TC ××）归口。"),
                 Example("en", "no drafting statement", "This document was drafted in accordance with the rules given "
                                                        "in GB/T 1.1—2020 …")),
@@ -986,6 +992,7 @@ def st020(ctx) -> None:
     blocks = _blocks(section)
     texts = [_compact(p.astext(), lang) for p in blocks]
     positions: list[tuple[int, _Element]] = []
+    missing_g: list[_Element] = []
     for element, deviation in _gb_elements(ctx):
         index = next((i for i, text in enumerate(texts) if element.pattern.search(text)), None)
         near = next((i for i, text in enumerate(texts) if deviation and deviation.search(text)), None)
@@ -1001,6 +1008,8 @@ def st020(ctx) -> None:
                 ctx.report("ST020", docname, blocks[near], element=element.name, element_zh=element.name_zh,
                            problem=" does not use the fixed wording of GB/T 1.1-2020 8.3",
                            problem_zh="未使用GB/T 1.1—2020 8.3规定的表述")
+            elif element.required and element.letter == "g":
+                missing_g.append(element)
             elif element.required:
                 ctx.report("ST020", docname, section, element=element.name, element_zh=element.name_zh,
                            problem=" is missing", problem_zh="缺失")
@@ -1017,6 +1026,14 @@ def st020(ctx) -> None:
                 ctx.report("ST020", docname, blocks[index], element=element.name, element_zh=element.name_zh,
                            problem=f" names part {m.group(1) or m.group(2)}, but the designation is part {part}",
                            problem_zh=f"写的是第{m.group(1) or m.group(2)}部分，而文件编号为第{part}部分")
+    if len(missing_g) == 2:  # item g) left out as a whole: one finding, not one per statement
+        ctx.report("ST020", docname, section,
+                   element="item g), the statement of the drafting organisations and principal drafters",
+                   element_zh="g)项“本文件起草单位：……”“本文件主要起草人：……”", problem=" is missing",
+                   problem_zh="缺失")
+    elif missing_g:
+        ctx.report("ST020", docname, section, element=missing_g[0].name, element_zh=missing_g[0].name_zh,
+                   problem=" is missing", problem_zh="缺失")
     latest, latest_letter = -1, ""
     for index, element in positions:
         if index < latest and element.letter != latest_letter:

@@ -8,7 +8,7 @@ from .classifier import Form, classify
 from .context import DocContext, TextUnit
 from .registry import Example, rule
 
-__all__ = ["forms_in"]
+__all__ = ["PREFERRED_EN", "PREFERRED_ZH", "forms_in", "preferred_form"]
 
 
 def forms_in(ctx: DocContext, unit: TextUnit) -> Iterator[tuple[Form, int, int]]:
@@ -110,11 +110,44 @@ def vf004(ctx: DocContext) -> None:
                 ctx.report("VF004", unit.node, form.text, occurrence, form=form.text)
 
 
+#: The preferred form of each Chinese equivalent expression of the classifier's lexicon
+#: (GB/T 1.1-2020 Annex C, Tables C.1–C.4).
+PREFERRED_ZH = {
+    "应该": "应", "应当": "应", "只准许": "应",
+    "不应该": "不应", "不得": "不应", "不准许": "不应",
+    "推荐": "宜", "建议": "宜", "不推荐": "不宜", "不建议": "不宜",
+    "可以": "可", "允许": "可", "可以不": "不必", "无须": "不必", "无需": "不必",
+    "能够": "能", "有可能": "可能", "不能够": "不能", "没有可能": "不可能",
+}
+#: The preferred English form per kind and polarity (ISO/IEC Directives Part 2, Tables 3–6): every
+#: English equivalent ("is required to", "it is recommended that", "is permitted", "be able to" …)
+#: stands for the one preferred form of its kind.
+PREFERRED_EN = {
+    ("requirement", "+"): "shall", ("requirement", "-"): "shall not",
+    ("recommendation", "+"): "should", ("recommendation", "-"): "should not",
+    ("permission", "+"): "may", ("permission", "-"): "need not",
+    ("possibility", "+"): "can", ("possibility", "-"): "cannot",
+}
+#: The Chinese preferred form per kind and polarity, for an equivalent missing from PREFERRED_ZH.
+_PREFERRED_ZH_BY_KIND = {
+    ("requirement", "+"): "应", ("requirement", "-"): "不应", ("recommendation", "+"): "宜",
+    ("recommendation", "-"): "不宜", ("permission", "+"): "可", ("permission", "-"): "不必",
+    ("possibility", "+"): "能", ("possibility", "-"): "不能",
+}
+
+
+def preferred_form(form: Form, lang: str) -> str:
+    """The preferred form for an equivalent expression (``能够`` → ``能``, ``is required to`` → ``shall``)."""
+    if lang == "zh":
+        return PREFERRED_ZH.get(form.text) or _PREFERRED_ZH_BY_KIND[(form.kind, form.polarity)]
+    return PREFERRED_EN[(form.kind, form.polarity)]
+
+
 @rule(code="VF005", title="Prefer the preferred verbal form to its equivalents",
       source="ISO/IEC Directives Part 2, 7.2–7.5 (Tables 3–6); GB/T 1.1-2020 Annex C",
       severity="info",
-      message="'{form}' is an equivalent expression of a {kind}; the preferred form reads better",
-      message_zh="“{form}”是{kind_zh}的等效表述，宜使用首选形式",
+      message="'{form}' is an equivalent expression of a {kind}; use the preferred form '{preferred}'",
+      message_zh="“{form}”是{kind_zh}的等效表述，宜使用首选形式“{preferred}”",
       examples=(Example("en", "It is required that the sample is dry.", "The sample shall be dry."),
                 Example("zh", "试样应该干燥。", "试样应干燥。")))
 def vf005(ctx: DocContext) -> None:
@@ -128,7 +161,7 @@ def vf005(ctx: DocContext) -> None:
         for form, _, occurrence in forms_in(ctx, unit):
             if not form.preferred and not form.forbidden:
                 ctx.report("VF005", unit.node, form.text, occurrence, form=form.text, kind=form.kind,
-                           kind_zh=kinds_zh[form.kind])
+                           kind_zh=kinds_zh[form.kind], preferred=preferred_form(form, ctx.lang))
 
 
 @rule(code="VF006", title="Provision counts per clause (derived data for bilingual parity)",

@@ -102,6 +102,16 @@ class Designation:
             core = self.doc_type.upper() + " " + core
         return core
 
+    @property
+    def display_key(self) -> str:
+        """What :attr:`key` identifies, written as people write it: year-less and stage-less.
+
+        ``ISO/IEC TS 4213:2022`` → ``ISO/IEC TS 4213`` (the key is ``TS ISO/IEC 4213``);
+        ``ISO/IEC DIS 5259-1`` → ``ISO/IEC 5259-1`` (key ``ISO/IEC 5259.1``); ``GB/T 1.1—2020`` →
+        ``GB/T 1.1``. It parses back to the same key, so it can be given to ``std refs --cited-by``.
+        """
+        return Designation(self.prefix, self.number, self.part, None, None, self.doc_type, self.family).format()
+
     def format(self, style: str | None = None) -> str:
         """The designation written in a profile's form.
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import difflib
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,8 @@ __all__ = [
     "load_metadata",
     "parse_metadata",
     "schema",
+    "stage_hint",
+    "unknown_stage",
 ]
 
 SCHEMA_PATH = Path(__file__).with_name("metadata.schema.yaml")
@@ -84,6 +87,22 @@ def find_stage(profile: str, name: str) -> Stage | None:
     if key == "published":
         return STAGES[profile][-1] if profile in STAGES else None
     return None
+
+
+def stage_hint(profile: str, name: str) -> str:
+    """``"; did you mean 征求意见稿?"`` for a stage name close to one of ``profile`` (a typo), else ``""``."""
+    names: dict[str, str] = {}
+    for stage in STAGES.get(profile, ()):
+        for alias in (stage.code, stage.ascii, stage.en, stage.zh):
+            names.setdefault(alias.lower(), stage.code)
+    close = difflib.get_close_matches(str(name).strip().lower(), list(names), n=1, cutoff=0.6)
+    return f"; did you mean {names[close[0]]}?" if close else ""
+
+
+def unknown_stage(profile: str, name: str) -> str:
+    """The message for a stage name that is not a stage of ``profile``, with the closest one when there is one."""
+    names = ", ".join(s.code for s in STAGES[profile])
+    return f"{name!r} is not a stage of the {profile} profile (one of: {names}){stage_hint(profile, name)}"
 
 
 class MetadataError(ValueError):
@@ -338,9 +357,7 @@ def parse_metadata(text: str, path: str, slug: str) -> StandardMetadata:
     if profile and isinstance(data.get("stage"), str):
         stage = find_stage(profile, data["stage"])
         if stage is None:
-            names = ", ".join(s.code for s in STAGES[profile])
-            problems.append((doc.line_of(("stage",)),
-                             f"stage: {data['stage']!r} is not a stage of the {profile} profile (one of: {names})"))
+            problems.append((doc.line_of(("stage",)), f"stage: {unknown_stage(profile, data['stage'])}"))
     # A GB designation under the ISO profile (or the reverse) is a slip; IETF and consortium documents
     # ("OWASP ASVS 4.0.3") have no profile of their own and are laid out in either.
     if designation and profile and designation.family not in (profile, "ietf", "other") and not designation.is_placeholder:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .. import TEMPLATES
@@ -21,6 +22,61 @@ def _page_context(app, pagename: str, templatename: str, context: dict, doctree)
     context["std_index_uri"] = app.builder.get_relative_uri(pagename, f"{meta.slug}/index") if meta else None
     context["std_cited_by"] = _cited_by(app, pagename, meta) if context["std_is_index"] else []
     context["std_languages"] = _language_switch(app, pagename, meta)
+    context["std_page_title"] = _page_title(app, context, doctree, meta)
+    _pager_within_standard(app, pagename, context, meta)
+
+
+def _page_title(app, context: dict, doctree, meta) -> str:
+    """The ``<title>``: ``<number> <clause title> — <designation>`` on a standard's page (``6　评价指标 —
+    GB/T XXXXX—XXXX``, ``Annex A Test data — ISO/IEC CD XXXXX``), the designation and title on its first
+    page, ``<title> — <project>`` elsewhere; never Sphinx's "… documentation"."""
+    from markupsafe import Markup
+
+    title = re.sub(r"[ \t\r\n]+", " ", Markup(context.get("title") or "").striptags()).strip()
+    if meta is None:
+        return f"{title} \u2014 {app.config.project}" if title else app.config.project
+    designation = meta.display_designation()
+    if context["std_is_index"]:
+        return title if designation in title else f"{designation} {title}".strip()
+    number = _page_number(app, doctree, context["std_lang"])
+    if number and title:
+        title = number + ("\u3000" if context["std_lang"] == "zh" else " ") + title
+    return f"{title or number} \u2014 {designation}"
+
+
+def _page_number(app, doctree, lang: str) -> str:
+    """The number of the page's first clause as its heading shows it (``6``, ``附录A``, ``Annex A``), or ``""``."""
+    from docutils import nodes
+
+    from ..model.labels import label
+
+    section = next(doctree.findall(nodes.section), None) if doctree is not None else None
+    numbered = app.env.domains["standard"].numbers.get(section.get("std_key") or "") if section else None
+    if numbered is None or not numbered.number:
+        return ""
+    return label(lang, "annex", numbered.number) if numbered.role == "annex" else numbered.number
+
+
+def _pager_within_standard(app, pagename: str, context: dict, meta) -> None:
+    """Previous/next links of a standard's page stay within that standard: its first page has no
+    "previous" (not the catalogue, not the previous standard's bibliography), its last no "next"."""
+    if meta is None:
+        return
+    relations = getattr(app.builder, "relations", None) or {}
+    _, previous, following = (list(relations.get(pagename) or ()) + [None, None, None])[:3]
+
+    def outside(docname: str | None) -> bool:
+        return not (docname and docname.startswith(meta.slug + "/"))
+
+    dropped = set()
+    if outside(previous):
+        context["prev"] = None
+        dropped.add(previous)
+    if outside(following):
+        context["next"] = None
+        dropped.add(following)
+    context["rellinks"] = [link for link in context.get("rellinks", ())
+                           if not (link[0] in dropped and link[2] in ("P", "N"))]
 
 
 LANGUAGE_LABELS = {"zh": "中文", "en": "English"}
@@ -89,9 +145,17 @@ def _cited_by(app, pagename: str, meta) -> list[dict]:
     return [by_standard[s] for s in sorted(by_standard)]
 
 
+def _site_title(app, config) -> None:
+    """The site's title is the project's name, not Sphinx's default "<project> <release> documentation"
+    (a repository's ``conf.py`` may still set ``html_title``)."""
+    if "html_title" not in getattr(config, "_raw_config", {"html_title": None}):
+        config.html_title = config.project
+
+
 def setup(app) -> None:
     # slug → languages of its published translations; None: every translation with a catalog (preview)
     app.add_config_value("std_language_links", None, "html", types=(dict, type(None)))
     app.add_html_theme("standard", str(TEMPLATES / "html"))
 
+    app.connect("config-inited", _site_title)
     app.connect("html-page-context", _page_context)

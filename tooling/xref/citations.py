@@ -14,7 +14,8 @@ clause it sits in and whether it is normative. It resolves, in this order:
 
 Rendering follows the citing text (GB/T 1.1-2020 9.5.4; ISO/IEC Directives
 Part 2, 10): ``GB/T 20000.1—2014的5.2`` in Chinese, ``GB/T 20000.1:2014, 5.2``
-in ISO-style English. Problems are lint findings (RF003, RF004, RF008–RF011),
+in ISO-style English; a whole clause reads ``GB/T 8170—2008的第4章`` /
+``GB/T 8170:2008, Clause 4``. Problems are lint findings (RF003, RF004, RF008–RF011),
 reported by :mod:`tooling.xref.rules`.
 """
 
@@ -268,6 +269,18 @@ def _fill(result: Resolution, numbered) -> None:
     result.number, result.kind, result.role = numbered.number, numbered.kind, numbered.role
 
 
+def location_text(location: str, lang: str) -> str:
+    """A location written by hand, in the citing text's form (GB/T 1.1-2020 9.5.4.2, 9.5.4.3;
+    ISO/IEC Directives Part 2, 10): a whole clause ``4`` → ``第4章`` / ``Clause 4``, a subclause
+    ``4.2`` stays ``4.2``, ``Annex A`` → ``附录A``, ``表2`` → ``Table 2``; other forms are kept."""
+    parsed = parse_location(location)
+    if parsed is None:
+        return location
+    kind, number = parsed
+    role = "annex" if kind == "clause" and re.fullmatch(r"[A-Z]", number) else None
+    return ref_text(lang, kind, number, role) or location
+
+
 def format_designation(text: str, lang: str, profile: str) -> str:
     """A designation as written by hand, in the citing text's form (unparsable text is kept)."""
     try:
@@ -307,6 +320,8 @@ class RenderCitations(SphinxPostTransform):
             location = cite.get("location", "")
             if result.number:
                 location = ref_text(lang, result.kind, result.number, result.role) or location
+            elif location:  # not resolved to an element (a catalogue document): the written location
+                location = location_text(location, lang)
             text = format_citation(cite["designation"], location, lang, profile)
             uri = ""
             if result.where == "repository":

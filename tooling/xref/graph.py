@@ -54,18 +54,24 @@ def cited_by(env, designation: str, target_id: str = "") -> list[dict]:
 def citation_graph(env) -> dict:
     """``{"nodes": [{"id", "designation", "kind"}], "edges": [{"from", "to", "count", "normative"}]}``.
 
-    Nodes are the repository's standards (``kind`` ``repository``) and the documents they cite
-    (``catalogue``, ``inventory`` or ``unknown``); an edge counts the citations from one to the other.
+    Nodes are the repository's standards (``kind`` ``repository``, with their ``slug``) and the
+    documents they cite (``catalogue``, ``inventory`` or ``unknown``); an edge counts the citations
+    from one to the other. A node's ``id`` (and an edge's ``from``/``to``) is the document's year-less
+    designation in its written form (``ISO/IEC TS 4213``, ``ISO/IEC 5259-1``, ``GB/T 8170``), which
+    ``std refs --cited-by`` accepts; ``designation`` is the repository standard's own designation,
+    or the cited edition when every citation names the same one (else the year-less form).
     """
     domain = env.domains["standard"]
     nodes: dict[str, dict] = {}
-    own = {}
+    ids: dict[str, str] = {}  # designation key -> node id
     for slug, entry in domain.standards.items():
         meta = entry["metadata"]
         if meta is not None:
-            own[meta.designation.key] = slug
-            nodes[meta.designation.key] = {"id": meta.designation.key, "designation": meta.display_designation(),
+            ids[meta.designation.key] = meta.designation.display_key
+            nodes[meta.designation.key] = {"id": meta.designation.display_key,
+                                           "designation": meta.display_designation(),
                                            "kind": "repository", "slug": slug}
+    cited_as: dict[str, set[str]] = {}
     edges: dict[tuple[str, str], dict] = {}
     for docname, citations in domain.data["citations"].items():
         slug = docname.split("/", 1)[0]
@@ -77,12 +83,18 @@ def citation_graph(env) -> dict:
             if citation.key == source:
                 continue
             if citation.key not in nodes:
-                kind = resolve(env, parse_designation(citation.text)).where
-                nodes[citation.key] = {"id": citation.key, "designation": citation.text, "kind": kind}
-            edge = edges.setdefault((source, citation.key), {"from": source, "to": citation.key, "count": 0,
-                                                             "normative": False})
+                designation = parse_designation(citation.text)
+                kind = resolve(env, designation).where
+                ids[citation.key] = designation.display_key
+                nodes[citation.key] = {"id": designation.display_key, "designation": "", "kind": kind}
+            if nodes[citation.key]["kind"] != "repository":
+                cited_as.setdefault(citation.key, set()).add(parse_designation(citation.text).format())
+            edge = edges.setdefault((source, citation.key), {"from": ids[source], "to": ids[citation.key],
+                                                             "count": 0, "normative": False})
             edge["count"] += 1
             edge["normative"] = edge["normative"] or citation.normative
+    for key, forms in cited_as.items():
+        nodes[key]["designation"] = next(iter(forms)) if len(forms) == 1 else nodes[key]["id"]
     return {"nodes": sorted(nodes.values(), key=lambda n: n["id"]),
             "edges": sorted(edges.values(), key=lambda e: (e["from"], e["to"]))}
 
