@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from tooling.cli import main
 
-from .conftest import make_repository
+from .conftest import git, make_repository
 
 pytestmark = pytest.mark.pdf
 
@@ -47,6 +47,7 @@ def test_publishes_every_standard(published):
     assert (gb / "html" / "_static" / "standard.css").is_file()
     assert (gb / "html" / "gbdoc" / "body.html").is_file()
     assert not (gb / "html" / "isodoc").exists(), "an edition folder holds only its own standard"
+    assert _broken_links(out) == []
     assert "published gbdoc" in result.output
 
 
@@ -175,3 +176,55 @@ def test_bilingual_findings_gate_the_translation_not_the_master(tmp_path):
         result.output
     assert (repo / "build" / "publish" / "zhdoc" / "draft-for-comments-2026-11-20" / "zhdoc-zh.pdf").is_file()
     assert not (repo / "build" / "publish" / "zhdoc" / "draft-for-comments-2026-11-20" / "zhdoc-en.pdf").exists()
+
+
+def _broken_links(out: Path) -> list[str]:
+    """Every relative href/src of the published HTML whose file does not exist."""
+    broken = []
+    for page in out.rglob("*.html"):
+        for url in re.findall(r'(?:href|src)="([^"#:?]+)[^"]*"', page.read_text(encoding="utf-8")):
+            if not (page.parent / url).exists():
+                broken.append(f"{page.relative_to(out)} → {url}")
+    return broken
+
+
+def test_published_pages_link_to_published_pages_only(tmp_path):
+    """A page links to another standard's published edition (in its own language when there is one); the rules
+    page, the general index and unpublished standards lose their links. ``--standard`` keeps the others listed."""
+    repo = make_repository(tmp_path, "pdf")
+    (repo / "standards" / "rules.md").write_text("# Rules\n\nThe drafting rules.\n", encoding="utf-8")
+    catalogue = repo / "standards" / "index.md"
+    catalogue.write_text(catalogue.read_text(encoding="utf-8").replace("*/index\n", "*/index\nrules\n"),
+                         encoding="utf-8")
+    body = repo / "standards" / "gbdoc" / "body.md"
+    body.write_text(body.read_text(encoding="utf-8").replace(
+        "本文件规定了打印版式的测试方法。", "本文件规定了打印版式的测试方法，版式见{cite-informative}`ISO/IEC 99999#layout`，规则见[起草规则](../rules.md)。"),
+        encoding="utf-8")
+    git(repo, "commit", "-qam", "cite isodoc")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "rules")
+    out = repo / "build" / "publish"
+    result = _publish(repo)
+    assert result.exit_code == 0, result.output
+    assert _broken_links(out) == []
+    page = (out / "gbdoc" / "draft-for-comments-2026-11-20" / "html" / "gbdoc" / "body.html").read_text("utf-8")
+    assert 'href="../../../../isodoc/cd-2026-11-20/html/isodoc/body.html#layout"' in page
+    assert 'href="../../../../isodoc/cd-2026-11-20/html/isodoc/index.html"' in page  # sidebar
+    assert "起草规则" in page and "rules.html" not in page and "genindex.html" not in page
+    assert "Rules</a></li>" not in page, "the rules page is not in the sidebar of an edition"
+
+    # Only gbdoc this time: isodoc's edition stays, listed as published earlier.
+    result = _publish(repo, "--standard", "gbdoc")
+    assert result.exit_code == 0, result.output
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "isodoc/cd-2026-11-20/isodoc-en.pdf" in index and "published earlier" in index
+    assert "gbdoc/draft-for-comments-2026-11-20/gbdoc-zh.pdf" in index
+    assert _broken_links(out) == []
+
+    # isodoc gone from the publish folder: the citation keeps its words, without a link.
+    shutil.rmtree(out / "isodoc")
+    assert _publish(repo, "--standard", "gbdoc").exit_code == 0
+    page = (out / "gbdoc" / "draft-for-comments-2026-11-20" / "html" / "gbdoc" / "body.html").read_text("utf-8")
+    assert "isodoc/" not in page
+    assert _broken_links(out / "gbdoc") == []  # isozh's edition, published before, still points at isodoc
+    assert "isodoc" not in (out / "index.html").read_text(encoding="utf-8")

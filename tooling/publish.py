@@ -33,7 +33,7 @@ import shutil
 import subprocess
 from dataclasses import dataclass, field
 from importlib import metadata as importlib_metadata
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import jinja2
 
@@ -110,6 +110,7 @@ def publish(project: Project, out: Path, only: list[str] | None = None) -> Publi
     commit = _source_commit(project.root)
     tools = _tool_versions()
     outcomes: list[StandardOutcome] = []
+    ready: list[tuple[StandardOutcome, object]] = []  # published in this run: outcome and metadata
     for slug in sorted(domain.standards):
         if only and slug not in only:
             continue
@@ -140,18 +141,24 @@ def publish(project: Project, out: Path, only: list[str] | None = None) -> Publi
                 notes.setdefault(slug, []).append(
                     f"{lang} edition not published: bilingual lint fails at level {lint.fail_on.get(slug)} "
                     f"(std lint); first: {_where(project, misaligned[0])}")
-            languages = [] if misaligned else languages
-            files = _stage_edition(work, slug, meta, folder, commit, tools, languages)
-            outcome.ok, outcome.folder, outcome.files = True, folder, files
-            outcome.languages = [meta.language, *languages]
+            outcome.ok, outcome.folder = True, folder
+            outcome.languages = [meta.language, *([] if misaligned else languages)]
+            ready.append((outcome, meta))
         outcome.notes = notes.get(slug, [])
         outcomes.append(outcome)
+    earlier = _published_editions(out)
+    editions = {slug: manifests[0] for slug, manifests in earlier.items()}
+    editions.update({o.slug: {"edition": o.edition, "language": o.languages[0], "translations": o.languages[1:],
+                              "this_run": True} for o, _ in ready})
+    for outcome, meta in ready:
+        outcome.files = _stage_edition(work, outcome.slug, meta, outcome.folder, commit, tools,
+                                       outcome.languages[1:], _Editions(out, work, editions))
     for slug in sorted({f.standard for f in lint.active if f.standard and f.standard not in domain.standards
                         and (project.srcdir / f.standard).is_dir() and (not only or f.standard in only)}):
         first = next(f for f in lint.active if f.standard == slug)  # a folder that is no standard (no index.md)
         outcomes.append(StandardOutcome(slug, False, reason=first.message))
     index = out / "index.html"
-    _write_index(index, outcomes, commit)
+    _write_index(index, outcomes, commit, earlier)
     return PublishReport(out, outcomes, index)
 
 
@@ -285,18 +292,61 @@ def _build_translations(project: Project, work: Path, translations: dict, links:
     return built
 
 
-def _copy_site(site: Path, slug: str, html_out: Path) -> None:
-    """One standard's pages of a built site, its static files, its images and its own search index."""
+class _Editions:
+    """Where the standards' pages are published, for the links between editions (:mod:`tooling.render.relink`).
+
+    ``editions``: slug → the edition linked to (``edition``, ``language``, ``translations``;
+    ``this_run`` when this publish writes it, else it is already in ``out``).
+    """
+
+    def __init__(self, out: Path, work: Path, editions: dict) -> None:
+        self.out, self.work, self.editions = out, work, editions
+
+    def locator(self, html_out: Path, language: str):
+        """The :data:`tooling.render.relink.Locator` of a site in ``language`` being assembled in ``html_out``."""
+        def locate(target: PurePosixPath) -> str | None:
+            if (html_out / target).is_file():
+                return "keep"
+            edition = self.editions.get(target.parts[0]) if len(target.parts) > 1 else None
+            if edition is None:
+                return None
+            site = "html" if edition["language"] == language or language not in edition["translations"] \
+                else f"html-{language}"
+            path = f"{target.parts[0]}/{edition['edition']}/{site}/{target}"
+            exists = (self.work / site / target) if edition.get("this_run") else (self.out / path)
+            return path if exists.is_file() else None
+        return locate
+
+
+def _copy_site(site: Path, slug: str, html_out: Path, language: str, editions: _Editions,
+               published_as: PurePosixPath) -> None:
+    """One standard's pages of a built site, its static files, its images and its own search index.
+
+    ``html_out`` is assembled where ``published_as`` (relative to the publish folder)
+    is swapped in later. Links to pages the edition does not hold are pointed at
+    other published editions or dropped (:func:`tooling.render.relink.relink_page`).
+    """
+    from .render.relink import relink_page
+
     shutil.copytree(site / slug, html_out / slug)
     shutil.copytree(site / "_static", html_out / "_static")
+    pages = sorted((html_out / slug).rglob("*.html"))
     used_images = set()
-    for page in (html_out / slug).rglob("*.html"):
+    for page in pages:
         used_images |= set(re.findall(r"_images/([^\"'?#]+)", page.read_text(encoding="utf-8")))
     _copy_images(site / "_images", html_out / "_images", used_images)
     if (site / "search.html").is_file():
         shutil.copy2(site / "search.html", html_out / "search.html")
         write_atomic(html_out / "searchindex.js", _filtered_search_index(site / "searchindex.js", slug))
+        pages.append(html_out / "search.html")
     write_atomic(html_out / "index.html", _redirect(f"{slug}/index.html"))
+    locate = editions.locator(html_out, language)
+    for page in pages:
+        inside = PurePosixPath(page.relative_to(html_out).as_posix())
+        text = page.read_text(encoding="utf-8")
+        relinked = relink_page(text, inside, published_as / inside, locate)
+        if relinked != text:
+            page.write_text(relinked, encoding="utf-8")
 
 
 def _copy_images(source: Path, target: Path, names) -> None:
@@ -307,7 +357,7 @@ def _copy_images(source: Path, target: Path, names) -> None:
 
 
 def _stage_edition(work: Path, slug: str, meta, folder: Path, commit: dict, tools: dict,
-                   languages: list[str]) -> list[str]:
+                   languages: list[str], editions: _Editions) -> list[str]:
     """Assemble the edition folder beside its target, then swap it in.
 
     It holds the master edition (``html/``, ``<slug>-<lang>.pdf``) and, for each
@@ -317,10 +367,11 @@ def _stage_edition(work: Path, slug: str, meta, folder: Path, commit: dict, tool
     """
     staging = folder.parent / f".staging-{folder.name}"
     shutil.rmtree(staging, ignore_errors=True)
-    _copy_site(work / "html", slug, staging / "html")
+    base = PurePosixPath(slug, folder.name)
+    _copy_site(work / "html", slug, staging / "html", meta.language, editions, base / "html")
     shutil.copy2(work / "pdf" / f"{slug}.pdf", staging / f"{slug}-{meta.language}.pdf")
     for lang in languages:
-        _copy_site(work / f"html-{lang}", slug, staging / f"html-{lang}")
+        _copy_site(work / f"html-{lang}", slug, staging / f"html-{lang}", lang, editions, base / f"html-{lang}")
         shutil.copy2(work / f"pdf-{lang}" / f"{slug}.pdf", staging / f"{slug}-{lang}.pdf")
         parallel = work / f"parallel-{lang}"
         (staging / f"parallel-{lang}").mkdir(parents=True, exist_ok=True)
@@ -333,6 +384,7 @@ def _stage_edition(work: Path, slug: str, meta, folder: Path, commit: dict, tool
     manifest = {
         "standard": slug,
         "designation": meta.display_designation(),
+        "title": meta.title_text(meta.language),
         "edition": meta.edition_name,
         "stage": meta.stage.code,
         "language": meta.language,
@@ -435,22 +487,67 @@ def _tool_versions() -> dict:
     return versions
 
 
-def _write_index(path: Path, outcomes: list[StandardOutcome], commit: dict) -> None:
+def _published_editions(out: Path) -> dict[str, list[dict]]:
+    """The editions already in the publish folder: slug → manifests, the most recently written first.
+
+    Each manifest gets ``folder``, the edition folder's name. Folders without a
+    readable manifest (an interrupted swap, something else) are not editions.
+    """
+    found: dict[str, list[tuple[float, dict]]] = {}
+    for path in out.glob("*/*/manifest.json") if out.is_dir() else ():
+        if path.parent.name.startswith(".") or path.parent.parent.name.startswith("."):
+            continue
+        try:
+            manifest = json.loads(path.read_text(encoding="utf-8"))
+            manifest["folder"] = path.parent.name
+            found.setdefault(path.parent.parent.name, []).append((path.stat().st_mtime, manifest))
+        except (OSError, ValueError):
+            continue
+    return {slug: [m for _, m in sorted(items, key=lambda item: (-item[0], item[1]["folder"]))]
+            for slug, items in found.items()}
+
+
+def _links(slug: str, edition: str, languages: list[str], files: list[str]) -> dict:
+    """The index's links to one edition: its HTML sites, PDFs and manifest."""
+    base = f"{slug}/{edition}"
+    master, *translations = languages
+    sites = [{"lang": master, "href": f"{base}/html/{slug}/index.html"}]
+    sites += [{"lang": lang, "href": f"{base}/html-{lang}/{slug}/index.html"} for lang in translations]
+    sites += [{"lang": f"{master}/{lang}", "href": f"{base}/parallel-{lang}/{slug}.html"} for lang in translations]
+    pdfs = [{"href": f"{base}/{f}", "label": f[len(slug) + 1:-4].replace("-", "/")} for f in files if f.endswith(".pdf")]
+    return {"sites": sites, "pdfs": pdfs, "manifest": f"{base}/manifest.json"}
+
+
+def _write_index(path: Path, outcomes: list[StandardOutcome], commit: dict, earlier: dict[str, list[dict]]) -> None:
+    """``<out>/index.html``: this run's outcomes, then every other edition the publish folder holds.
+
+    ``earlier``: :func:`_published_editions` before this run. A standard this run
+    did not publish (``--standard`` chose others, or it failed) keeps its earlier
+    editions listed.
+    """
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES / "publish")),
                              autoescape=True, trim_blocks=True, lstrip_blocks=True)
     rows = []
+
+    def others(slug: str, current: str | None) -> list[dict]:
+        return [{"edition": m["folder"], "designation": m.get("designation", slug), "stage": m.get("stage", ""),
+                 **_links(slug, m["folder"], [m.get("language", ""), *m.get("translations", [])],
+                          [f["path"] for f in m.get("files", [])])}
+                for m in earlier.get(slug, []) if m["folder"] != current]
+
     for outcome in outcomes:
         entry = {"slug": outcome.slug, "ok": outcome.ok, "designation": outcome.designation or outcome.slug,
-                 "title": outcome.title, "edition": outcome.edition, "reason": outcome.reason, "notes": outcome.notes}
+                 "title": outcome.title, "edition": outcome.edition, "reason": outcome.reason, "notes": outcome.notes,
+                 "earlier": others(outcome.slug, outcome.edition if outcome.ok else None)}
         if outcome.ok:
-            base = f"{outcome.slug}/{outcome.edition}"
-            master, *translations = outcome.languages
-            entry["sites"] = [{"lang": master, "href": f"{base}/html/{outcome.slug}/index.html"}] + [
-                {"lang": lang, "href": f"{base}/html-{lang}/{outcome.slug}/index.html"} for lang in translations] + [
-                {"lang": f"{master}/{lang}", "href": f"{base}/parallel-{lang}/{outcome.slug}.html"}
-                for lang in translations]
-            entry["pdfs"] = [{"href": f"{base}/{f}", "label": f[len(outcome.slug) + 1:-4].replace("-", "/")}
-                             for f in outcome.files if f.endswith(".pdf")]
-            entry["manifest"] = f"{base}/manifest.json"
+            entry.update(_links(outcome.slug, outcome.edition, outcome.languages, outcome.files))
+        rows.append(entry)
+    for slug in sorted(set(earlier) - {o.slug for o in outcomes}):
+        latest, *rest = earlier[slug]
+        entry = {"slug": slug, "ok": True, "designation": latest.get("designation", slug),
+                 "title": latest.get("title", ""), "edition": latest["folder"], "reason": "",
+                 "notes": ["not part of this publish run: published earlier"], "earlier": others(slug, latest["folder"])}
+        entry.update(_links(slug, latest["folder"], [latest.get("language", ""), *latest.get("translations", [])],
+                            [f["path"] for f in latest.get("files", [])]))
         rows.append(entry)
     write_atomic(path, env.get_template("index.html").render(rows=rows, commit=commit).encode("utf-8"))
