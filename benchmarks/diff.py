@@ -50,6 +50,7 @@ sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(ROOT))
 
 import generate  # noqa: E402
+from run import fmt  # noqa: E402
 
 SEED = 20261130
 SLUG = generate.SLUGS["gb300"]
@@ -799,14 +800,6 @@ def iddiff_recovery(truth: list[dict], regions: list[dict], old_keys: list, new_
 
 
 # -- report ---------------------------------------------------------------------------------------------------
-
-
-def fmt(value, digits: int = 2) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, float):
-        return f"{value:.{digits}f}"
-    return str(value)
 
 
 def print_report(r: dict) -> None:
