@@ -176,6 +176,10 @@ def test_bilingual_findings_gate_the_translation_not_the_master(tmp_path):
         result.output
     assert (repo / "build" / "publish" / "zhdoc" / "draft-for-comments-2026-11-20" / "zhdoc-zh.pdf").is_file()
     assert not (repo / "build" / "publish" / "zhdoc" / "draft-for-comments-2026-11-20" / "zhdoc-en.pdf").exists()
+    page = (repo / "build" / "publish" / "zhdoc" / "draft-for-comments-2026-11-20" / "html" / "zhdoc" / "body.html")
+    assert '<a class="std-language" lang="en" hreflang="en">English</a>' in page.read_text(encoding="utf-8"), \
+        "no link to the English edition that was not published"
+    assert _broken_links(repo / "build" / "publish") == []
 
 
 def _broken_links(out: Path) -> list[str]:

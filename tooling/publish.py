@@ -302,51 +302,48 @@ class _Editions:
     def __init__(self, out: Path, work: Path, editions: dict) -> None:
         self.out, self.work, self.editions = out, work, editions
 
-    def locator(self, html_out: Path, language: str):
-        """The :data:`tooling.render.relink.Locator` of a site in ``language`` being assembled in ``html_out``."""
+    def relink(self, staging: Path, published_as: PurePosixPath, language: str) -> None:
+        """Rewrite the links of every page of an edition assembled in ``staging``.
+
+        ``published_as``: the edition folder relative to ``out``; ``language``: its master language.
+        """
+        from .render.relink import relink_page
+
         def locate(target: PurePosixPath) -> str | None:
-            if (html_out / target).is_file():
+            if (staging / target).is_file():
                 return "keep"
-            edition = self.editions.get(target.parts[0]) if len(target.parts) > 1 else None
-            if edition is None:
+            site, *inner = target.parts
+            other = len(inner) > 1 and site.startswith("html") and inner[0] != published_as.parts[0]
+            edition = self.editions.get(inner[0]) if other else None
+            if edition is None:  # not another standard's page (its own: an edition language not published)
                 return None
-            site = "html" if edition["language"] == language or language not in edition["translations"] \
-                else f"html-{language}"
-            path = f"{target.parts[0]}/{edition['edition']}/{site}/{target}"
-            exists = (self.work / site / target) if edition.get("this_run") else (self.out / path)
-            return path if exists.is_file() else None
-        return locate
+            wanted = language if site == "html" else site.removeprefix("html-")
+            site = "html" if edition["language"] == wanted or wanted not in edition["translations"] \
+                else f"html-{wanted}"
+            path = PurePosixPath(inner[0], edition["edition"], site, *inner)
+            exists = (self.work / site).joinpath(*inner) if edition.get("this_run") else self.out / path
+            return str(path) if exists.is_file() else None
+
+        for page in sorted(staging.rglob("*.html")):
+            inside = PurePosixPath(page.relative_to(staging).as_posix())
+            text = page.read_text(encoding="utf-8")
+            relinked = relink_page(text, inside, published_as / inside, locate)
+            if relinked != text:
+                page.write_text(relinked, encoding="utf-8")
 
 
-def _copy_site(site: Path, slug: str, html_out: Path, language: str, editions: _Editions,
-               published_as: PurePosixPath) -> None:
-    """One standard's pages of a built site, its static files, its images and its own search index.
-
-    ``html_out`` is assembled where ``published_as`` (relative to the publish folder)
-    is swapped in later. Links to pages the edition does not hold are pointed at
-    other published editions or dropped (:func:`tooling.render.relink.relink_page`).
-    """
-    from .render.relink import relink_page
-
+def _copy_site(site: Path, slug: str, html_out: Path) -> None:
+    """One standard's pages of a built site, its static files, its images and its own search index."""
     shutil.copytree(site / slug, html_out / slug)
     shutil.copytree(site / "_static", html_out / "_static")
-    pages = sorted((html_out / slug).rglob("*.html"))
     used_images = set()
-    for page in pages:
+    for page in (html_out / slug).rglob("*.html"):
         used_images |= set(re.findall(r"_images/([^\"'?#]+)", page.read_text(encoding="utf-8")))
     _copy_images(site / "_images", html_out / "_images", used_images)
     if (site / "search.html").is_file():
         shutil.copy2(site / "search.html", html_out / "search.html")
         write_atomic(html_out / "searchindex.js", _filtered_search_index(site / "searchindex.js", slug))
-        pages.append(html_out / "search.html")
     write_atomic(html_out / "index.html", _redirect(f"{slug}/index.html"))
-    locate = editions.locator(html_out, language)
-    for page in pages:
-        inside = PurePosixPath(page.relative_to(html_out).as_posix())
-        text = page.read_text(encoding="utf-8")
-        relinked = relink_page(text, inside, published_as / inside, locate)
-        if relinked != text:
-            page.write_text(relinked, encoding="utf-8")
 
 
 def _copy_images(source: Path, target: Path, names) -> None:
@@ -367,11 +364,10 @@ def _stage_edition(work: Path, slug: str, meta, folder: Path, commit: dict, tool
     """
     staging = folder.parent / f".staging-{folder.name}"
     shutil.rmtree(staging, ignore_errors=True)
-    base = PurePosixPath(slug, folder.name)
-    _copy_site(work / "html", slug, staging / "html", meta.language, editions, base / "html")
+    _copy_site(work / "html", slug, staging / "html")
     shutil.copy2(work / "pdf" / f"{slug}.pdf", staging / f"{slug}-{meta.language}.pdf")
     for lang in languages:
-        _copy_site(work / f"html-{lang}", slug, staging / f"html-{lang}", lang, editions, base / f"html-{lang}")
+        _copy_site(work / f"html-{lang}", slug, staging / f"html-{lang}")
         shutil.copy2(work / f"pdf-{lang}" / f"{slug}.pdf", staging / f"{slug}-{lang}.pdf")
         parallel = work / f"parallel-{lang}"
         (staging / f"parallel-{lang}").mkdir(parents=True, exist_ok=True)
@@ -380,6 +376,7 @@ def _stage_edition(work: Path, slug: str, meta, folder: Path, commit: dict, tool
         _copy_images(parallel / "_images", staging / f"parallel-{lang}" / "_images",
                      set(re.findall(r"_images/([^\"'?#]+)", page)))
         shutil.copy2(parallel / f"{slug}.pdf", staging / f"{slug}-{meta.language}-{lang}.pdf")
+    editions.relink(staging, PurePosixPath(slug, folder.name), meta.language)
     files = sorted(str(p.relative_to(staging)) for p in staging.rglob("*") if p.is_file())
     manifest = {
         "standard": slug,

@@ -4,17 +4,19 @@ A standard's pages are built in one site with every other standard of the
 repository (``build/html/<slug>/…``), so their links reach the site's other
 pages: the sidebar's list of standards, the drafting-rules page, Sphinx's
 general index, citations of clauses of other standards and the "cited by"
-list. A published edition (``build/publish/<slug>/<edition>/html/``) holds
-only its own standard's pages, so :func:`relink_page` rewrites every relative
-link of a page:
+list. A published edition (``build/publish/<slug>/<edition>/``) holds only its
+own standard's pages (``html/``, ``html-<lang>/``, ``parallel-<lang>/``), so
+:func:`relink_page` rewrites every relative link of a page:
 
-- a target the edition holds stays as it is;
+- a target the edition holds stays as it is (also the language switch, which
+  leaves one site for another of the same edition);
 - a page of another standard that is published (in this run or an earlier
   one) is linked to that standard's published edition, in the page's language
   when that edition has it (else in its master language);
 - any other target (the rules page, the general index, a standard that is not
-  published) loses its link: a sidebar entry or ``<link>`` element is left
-  out, a link in the text keeps its words without ``href``.
+  published, an edition language that is not published) loses its link: a
+  sidebar entry or ``<link>`` element is left out, a link in the text keeps its
+  words without ``href``.
 """
 
 from __future__ import annotations
@@ -27,9 +29,9 @@ from urllib.parse import unquote, urlsplit
 
 __all__ = ["relink_page"]
 
-#: Locates a target of the built site (its path relative to the site root, e.g.
-#: ``other/scope.html``): ``"keep"`` when the edition holds it, a path relative to
-#: the publish folder's root when another published edition does, ``None`` otherwise.
+#: Locates a link's target, given as a path relative to the edition folder (e.g.
+#: ``html/other/scope.html``): ``"keep"`` when the edition holds it, a path relative
+#: to the publish folder when another published edition does, ``None`` otherwise.
 Locator = Callable[[PurePosixPath], "str | None"]
 
 _LINKS = re.compile(
@@ -42,10 +44,10 @@ def relink_page(html: str, page: PurePosixPath, page_in_publish: PurePosixPath, 
 
     Args:
         html: the page as Sphinx wrote it.
-        page: the page's path relative to the built site's root (``slug/scope.html``).
+        page: the page's path relative to the edition folder (``html/slug/scope.html``).
         page_in_publish: the page's path relative to the publish folder
             (``slug/<edition>/html/slug/scope.html``).
-        locate: where a target of the built site is published (see :data:`Locator`).
+        locate: where a target is published (see :data:`Locator`).
 
     Returns:
         The page with each relative ``href`` kept, pointed at another published
