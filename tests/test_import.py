@@ -521,7 +521,7 @@ def test_cli(tmp_path):
             "--lang", "en", "--to", str(tmp_path / "standards" / "widgets")]
     result = runner.invoke(main, args)
     assert result.exit_code == 0, result.output
-    assert "imported 17 clauses into" in result.stdout
+    assert "imported 17 clauses, 2 term entries and 2 requirement IDs into" in result.stdout
     assert "placeholder clause 4.2" in result.stderr
     again = runner.invoke(main, args)
     assert again.exit_code == 1 and "exists already" in again.stderr and "Traceback" not in again.output

@@ -173,7 +173,9 @@ def import_(source: Path, designation: str, lang: str, profile: str | None, tran
         raise click.ClickException(str(exc)) from None
     for line in report.messages:
         click.echo(line, err=True)
-    click.echo(f"imported {report.clauses} clauses into {report.target}")
+    counts = [f"{report.clauses} clauses", f"{report.terms} term entries"] + (
+        [f"{report.requirements} requirement IDs"] if report.requirements else [])
+    click.echo(f"imported {', '.join(counts[:-1])} and {counts[-1]} into {report.target}")
 
 
 @main.command()

@@ -397,7 +397,8 @@ def build_catalog(*, root: Path, slug: str, target: Path, lang: str, master, mas
     result.total, result.translated = _write_catalog(path, template, other, slug, strings)
     result.strings = {k: v for k, v in strings.items() if k in template}
     messages.add(path, None, f"catalog written from {translation}: {result.translated} of {result.total} messages "
-                             f"translated; {result.clauses} clauses aligned, {len(result.renumbered)} renumbered, "
+                             f"translated; {result.clauses} clauses and term entries aligned, {len(result.renumbered)} of them "
+                             "renumbered, "
                              f"{len(result.master_only)} without counterpart in the translation, "
                              f"{len(result.translation_only)} translation clauses and {result.leftover} translation "
                              "messages left over")
