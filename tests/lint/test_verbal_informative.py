@@ -447,3 +447,54 @@ def test_words_that_begin_with_a_verbal_form_stay_words(sentence):
     from tooling.lint.classifier import classify
 
     assert [f.text for f in classify(sentence, "zh")] == ["宜"]
+
+
+@pytest.mark.parametrize("sentence,forms", [
+    # 予 / 予以 / 免 / 免于 / 免予 after a verbal form: jieba's dictionary holds 可予, 可免, 可免于, 宜于 as words
+    ("费用可予减免。", [("可", "permission", "+")]),
+    ("经批准后可予发放。", [("可", "permission", "+")]),
+    ("可予以采纳。", [("可", "permission", "+")]),
+    ("其费用可予以减免。", [("可", "permission", "+")]),
+    ("检验可免于进行。", [("可", "permission", "+")]),
+    ("该产品可免予检验。", [("可", "permission", "+")]),
+    ("可免检。", [("可", "permission", "+")]),
+    ("试验宜于室温下进行。", [("宜", "recommendation", "+")]),
+    ("样品可于试验前处理。", [("可", "permission", "+")]),
+    ("可任意选择。", [("可", "permission", "+")]),
+    ("申请应予受理。", [("应", "requirement", "+")]),
+    ("应予以采纳。", [("应", "requirement", "+")]),
+    ("不应予以采纳。", [("不应", "requirement", "-")]),
+    ("宜予以采纳。", [("宜", "recommendation", "+")]),
+    ("不宜予以采纳。", [("不宜", "recommendation", "-")]),
+    ("不必予以考虑。", [("不必", "permission", "-")]),
+    # 不予 / 免予 / 予以 alone are verbs, not verbal forms; 不予 stays whole after 可 / 可以 / 应
+    ("不予受理。", []),
+    ("不予以采纳。", []),
+    ("免予检验。", []),
+    ("予以公布。", []),
+    ("可不予检验。", [("可", "permission", "+")]),
+    ("可以不予受理。", [("可以", "permission", "+")]),
+    ("应不予受理。", [("应", "requirement", "+")]),
+    ("可以不进行检验。", [("可以不", "permission", "-")]),
+    # 可 inside words, and 不可
+    ("可以采用其他方法。", [("可以", "permission", "+")]),
+    ("该系统可能出现故障。", [("可能", "possibility", "+")]),
+    ("不可能实现。", [("不可能", "possibility", "-")]),
+    ("数据不可修改。", [("不可", "requirement", "-")]),
+    ("不可靠的连接应重试。", [("应", "requirement", "+")]),
+    ("系统应可靠。", [("应", "requirement", "+")]),
+    ("可用性应满足要求。", [("应", "requirement", "+")]),
+    ("记录应可追溯。", [("应", "requirement", "+")]),
+    ("认可机构应公布许可结果。", [("应", "requirement", "+")]),
+    ("应对失效的可能性进行评估。", [("应", "requirement", "+")]),
+    ("应用程序的功能需求应响应变化。", [("应", "requirement", "+")]),
+    ("该地区适宜于种植。", []),
+])
+def test_permission_before_grant_and_exempt_verbs(sentence, forms):
+    """可 / 应 / 宜 before 予, 予以, 免, 免于 (可予减免, 可免于检验, 宜于室温下进行) are verbal forms (GB/T 1.1-2020
+    Annex C): jieba's dictionary joins some of them (可予, 可免于, 宜于) into words that swallowed the form. 不予
+    "decline to" is a verb of its own (可以不予受理 is the permission 可以, not 可以不 "need not"); 不可 is the
+    prohibition reported by VF002; 可 inside words (可靠, 可用性, 可追溯, 认可, 许可, 可能性) is no form."""
+    from tooling.lint.classifier import classify
+
+    assert [(f.text, f.kind, f.polarity) for f in classify(sentence, "zh")] == forms

@@ -34,6 +34,7 @@ from docutils import nodes
 
 from ..directives import nodes as stdnodes
 from ..model.designation import DesignationError, parse_designation
+from ..model.units import EN_NAMES, SYMBOLS, ZH_NAMES, ZH_NOT_BEFORE, longest_first
 from ..translate.catalogs import other_language
 from ..translate.pairs import Segment, segment_pairs
 from .classifier import STRENGTH, classify, is_boilerplate
@@ -437,25 +438,14 @@ def bl002(ctx) -> None:
 _FULLWIDTH = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９％＋－"}
 _FULLWIDTH.update({0x2212: ord("-"), 0x00B5: 0x03BC, 0x3000: 32, 0x00A0: 32, 0x2009: 32, 0x202F: 32, 0x2007: 32,
                    0x2002: 32, 0x2003: 32, 0x2005: 32, 0x2006: 32, 0x2008: 32, 0x200A: 32})
-_UNIT_WORDS = {
-    "°C": "°C", "℃": "°C", "°F": "°F", "℉": "°F", "%": "%", "‰": "‰", "°": "°",
-    "秒": "s", "毫秒": "ms", "微秒": "μs", "分钟": "min", "小时": "h", "天": "d",
-    "second": "s", "seconds": "s", "millisecond": "ms", "milliseconds": "ms", "minute": "min", "minutes": "min",
-    "hour": "h", "hours": "h", "day": "d", "days": "d",
-    "毫米": "mm", "厘米": "cm", "米": "m", "千米": "km", "公里": "km", "千克": "kg", "克": "g", "毫克": "mg",
-}
-_UNIT_SYMBOLS = sorted({
-    "mm", "cm", "dm", "km", "μm", "nm", "m", "kg", "mg", "μg", "g", "ms", "μs", "ns", "s", "min", "h", "d",
-    "kV", "mV", "V", "mA", "μA", "A", "kW", "MW", "mW", "W", "kHz", "MHz", "GHz", "Hz", "kPa", "MPa", "GPa",
-    "hPa", "Pa", "kN", "N", "kJ", "MJ", "J", "K", "Ω", "kΩ", "MΩ", "mL", "L", "dB", "lx", "cd", "mol", "Wh",
-    "kWh", "kB", "KB", "MB", "GB", "TB", "KiB", "MiB", "GiB", "bit", "bits", "kbit", "Mbit", "Gbit", "bit/s",
-    "kbit/s", "Mbit/s", "Gbit/s", "r/min", "px", "dpi", "fps",
-}, key=len, reverse=True)
+#: Unit names read as the unit of a value, with the symbol they stand for, normalised (5 秒 = 5 seconds = 5 s).
+_UNIT_WORDS = {word: symbol.replace("℃", "°C").replace("℉", "°F").replace("µ", "μ")
+               for word, symbol in {"℃": "℃", "℉": "℉", **ZH_NAMES, **EN_NAMES}.items()}
 _UNIT_AFTER = re.compile(
-    r"\s?(?P<unit>°C|℃|°F|℉|%|‰|°|"
-    + "|".join(re.escape(w) for w in sorted((w for w in _UNIT_WORDS if _CJK.match(w)), key=len, reverse=True)) + "|"
-    + "|".join(re.escape(s) for s in _UNIT_SYMBOLS)
-    + r"|(?:milli)?seconds?|minutes?|hours?|days?)(?![A-Za-z0-9_μΩ°])")
+    r"\s?(?P<unit>"
+    + "|".join(re.escape(w) + (f"(?![{ZH_NOT_BEFORE[w]}])" if w in ZH_NOT_BEFORE else "")
+               for w in longest_first({*SYMBOLS, *_UNIT_WORDS}))
+    + r")(?![A-Za-z0-9_μΩ°])")
 _MAGNITUDE = {"万": 10_000, "亿": 100_000_000, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 #: A magnitude after a number: 10万, 50多亿 ("over 5 billion"), 1 000余万, 5 billion.
 _MAGNITUDE_AFTER = re.compile(r"\s*[多余]?\s*([万亿])|\s+(thousand|million|billion)\b", re.I)

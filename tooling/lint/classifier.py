@@ -79,12 +79,18 @@ _WORDS = ("可复现", "可重复", "可解释", "可追溯", "可验证", "可�
           "可拆卸", "可燃", "可控", "可观测", "可复用", "可迁移", "可组合", "可替换", "可分离", "可识别",
           "允许误差", "允许偏差", "允许值", "允许范围", "未能", "委托方", "供方", "需方", "使用方", "开发方", "测试方",
           "提供方", "接收方", "第三方", "双方", "各方", "对方", "甲方", "乙方", "可能性", "能力", "可用性",
-          "可用的")
+          "可用的",
+          # 不予 "decline to" is a verb of its own: 可以不予受理 is 可以 / 不予 / 受理 ("may decline", a permission),
+          # not the negative permission 可以不 / 予 / 受理 ("need not") that jieba would make of it
+          "不予", "不予以")
 #: Verbal forms jieba must split off the word they precede (应为 → 应 / 为, 应予以 → 应 / 予以): the split is made
-#: after the longest verbal form the word begins with.
+#: after the longest verbal form the word begins with. jieba's dictionary joins 可 and 宜 with 予, 免 and 于 as it
+#: does 应 (可予减免, 可免于检验, 宜于室温下进行: a permission, a recommendation), and 可 with an adverb or verb
+#: (可任意选择, 可假定).
 _SPLITS = ("应为", "应对", "应在", "应由", "应与", "应按", "应将", "应使", "应以", "应从", "应向", "应于", "应予",
            "可为", "可在", "可由", "可按", "可将", "可对", "可与", "宜为", "宜在", "宜由", "宜按", "宜将", "宜对",
-           "能为", "不应为", "可用", "应有", "应具有", "应具备", "应尽", "应选", "宜选", "应大", "应明", "应采择")
+           "能为", "不应为", "可用", "应有", "应具有", "应具备", "应尽", "应选", "宜选", "应大", "应明", "应采择",
+           "可予", "可免", "可免于", "可于", "宜于", "可任意", "可假定")
 #: jieba's dictionary also holds, at its lowest frequency, compounds of 应 or 宜 with the verb or adverb that follows
 #: (应予以, 应立即, 应适当, 应给以, 应设, 应列 …): they would swallow the verbal form, so every such word is removed,
 #: except real words (应用, 应急, 应答 … of ``_WORDS``, and the words that begin with them: 应用程序, 应急灯).

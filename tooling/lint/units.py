@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from ..model.units import (CHINESE_TIME, CHINESE_UNITS, COUNT_NOUNS, PLAIN, PREFIXABLE, PREFIXED_ONLY, PREFIXES,
+                           SI_SYMBOLS, ZH_CALENDAR, ZH_NAMES, ZH_NOT_BEFORE)
 from .context import DocContext, TextUnit
 from .references import designation_spans, report_span
 from .registry import Example, rule
@@ -22,47 +24,21 @@ from .registry import Example, rule
 __all__ = ["UNIT", "protect", "quantity_units", "unit_after"]
 
 MASK = "\uE001"
-#: Unit symbols (SI and accepted units, ISO 80000-13 bytes and bits), longest first.
-_SYMBOLS = sorted({
-    "mm", "cm", "dm", "km", "µm", "μm", "nm", "m", "kg", "mg", "µg", "g", "ms", "µs", "μs", "ns", "s", "min", "h",
-    "kV", "mV", "V", "mA", "µA", "A", "kW", "MW", "mW", "W", "kHz", "MHz", "GHz", "Hz", "kPa", "MPa", "GPa", "hPa",
-    "Pa", "kN", "N", "kJ", "MJ", "J", "°C", "℃", "K", "Ω", "kΩ", "MΩ", "mL", "L", "dB", "lx", "cd", "mol", "Wh",
-    "kWh", "kB", "MB", "GB", "TB", "KiB", "MiB", "GiB", "bit", "kbit", "Mbit", "Gbit", "bit/s", "kbit/s", "Mbit/s",
-    "Gbit/s", "r/min", "%", "‰", "°",
-}, key=len, reverse=True)
+#: Unit symbols checked after a number (SI and accepted units, ISO 80000-13 bytes and bits), longest first.
+_SYMBOLS = list(SI_SYMBOLS)
 UNIT = "(?:" + "|".join(re.escape(s) for s in _SYMBOLS) + ")"
 _AFTER_UNIT = r"(?![A-Za-z0-9_µμΩ°])"
-#: Symbols that are not reported when glued to a number: angles take no space; 4K, 5B, 2A, 3s are too often names.
-_GLUED = "(?:" + "|".join(re.escape(s) for s in _SYMBOLS if s not in ("°", "K", "A", "B", "bit", "%", "‰")) + ")"
+#: Symbols that are not reported when glued to a number: angles take no space; 4K, 5B, 2A, 3s, 3d, 5t are too
+#: often names.
+_GLUED = "(?:" + "|".join(re.escape(s) for s in _SYMBOLS
+                          if s not in ("°", "K", "A", "B", "bit", "%", "‰", "d", "t")) + ")"
 _NUM = r"\d+(?:[.,]\d+)?"
 _BEFORE_NUM = r"(?<![A-Za-z0-9_.,\uE001])"
 
 # The unit written after a number, as the diff reads it (``tooling.diff.classify.quantities``): any symbol of
-# ``_SYMBOLS``, and beyond that list a prefix with any unit symbol that takes one, products (``N·m``) and quotients
-# (``Mbit/s``, ``W/(m·K)``), powers (``m²``), Chinese units and counting units (``3 个月``, ``677 次/s``), and the
-# English nouns a count is written with (``64 characters``).
-
-#: SI prefixes (ISO 80000-1, µ in both of its code points) and binary prefixes (ISO 80000-13). The rare ones
-#: (a, f, E …) are left out: after a number, ``5 as`` and ``3 Es`` are words.
-PREFIXES = ("Ki", "Mi", "Gi", "Ti", "T", "G", "M", "k", "h", "d", "c", "m", "µ", "μ", "n", "p")
-#: Unit symbols that take a prefix and stand alone too.
-PREFIXABLE = ("mol", "bit", "bps", "bar", "cd", "Hz", "Pa", "Wb", "lm", "lx", "Bq", "Gy", "Sv", "eV", "Wh", "Ah",
-              "VA", "m", "g", "s", "A", "K", "N", "J", "W", "V", "Ω", "L", "l", "t", "B")
-#: Unit symbols written only with a prefix (alone, C, F, S, T and H are more often letters than units).
-PREFIXED_ONLY = ("C", "F", "S", "T", "H")
-#: Unit symbols that take no prefix.
-PLAIN = ("°C", "℃", "°F", "℉", "°", "′", "″", "%", "‰", "min", "h", "d", "ppm", "ppb", "rad", "sr", "dB(A)", "dBm",
-         "dBA", "dBi", "dBW", "dB", "r/min", "r/s", "rpm", "KB", "px", "dpi", "fps")
-#: Chinese units and counting units written after a number (a count: 3 个月, 5 台, 2 次).
-CHINESE_UNITS = ("个月", "小时", "分钟", "毫秒", "字节", "字符", "年", "月", "周", "天", "日", "秒", "个", "次", "位", "倍",
-                 "项", "条", "人", "台", "件", "套", "组", "帧")
-#: Chinese units of time, the denominators of a rate written in Chinese (次/秒, 个/小时).
-_CHINESE_TIME = ("小时", "分钟", "毫秒", "年", "月", "周", "天", "日", "秒")
-#: English nouns a count is written with (64 characters, 3 months).
-COUNT_NOUNS = ("octets", "characters", "members", "items", "parameters", "months", "month", "years", "year", "days",
-               "day", "hours", "hour", "minutes", "minute", "seconds", "second", "weeks", "week", "times", "digits",
-               "pairs", "bits", "bytes", "byte")
-
+# ``SI_SYMBOLS``, and beyond that list a prefix with any unit symbol that takes one, products (``N·m``) and
+# quotients (``Mbit/s``, ``W/(m·K)``), powers (``m²``), Chinese units and counting units (``3 个月``, ``677 次/s``),
+# and the English nouns a count is written with (``64 characters``). The lists are in :mod:`tooling.model.units`.
 
 def _alternatives(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
@@ -76,7 +52,7 @@ _PRODUCT = f"{_ATOM}(?:[·⋅]{_ATOM})*"
 _LATIN_UNIT = f"{_PRODUCT}(?:/(?:{_PRODUCT}|\\({_PRODUCT}\\)))*"
 _QUANTITY_UNIT = re.compile(
     f"(?P<space>[ \u00a0\u202f]?)(?P<unit>{_LATIN_UNIT}{_AFTER_UNIT}"
-    f"|(?:{_alternatives(CHINESE_UNITS)})(?:/(?:{_LATIN_UNIT}{_AFTER_UNIT}|{_alternatives(_CHINESE_TIME)}))?"
+    f"|(?:{_alternatives(CHINESE_UNITS)})(?:/(?:{_LATIN_UNIT}{_AFTER_UNIT}|{_alternatives(CHINESE_TIME)}))?"
     f"|(?:{_alternatives(COUNT_NOUNS)})(?![A-Za-z]))")
 
 
@@ -202,15 +178,12 @@ _UQ002_EN_USE = {"sec": "s", "secs": "s", "hr": "h", "hrs": "h", "mins": "min", 
                  "rpm": "r/min", "RPM": "r/min", "ppm": "a ratio (10⁻⁶, µg/g, µL/L)", "cc": "cm³ or mL",
                  "Kg": "kg", "KG": "kg", "kgs": "kg", "Kgs": "kg", "msec": "ms", "msecs": "ms", "mtr": "m",
                  "mtrs": "m"}
+#: Chinese unit names reported after a number (not the calendar units: 3天 counts days).
+_UQ002_ZH_USE = {name: symbol for name, symbol in ZH_NAMES.items() if name not in ZH_CALENDAR}
 _UQ002_ZH = re.compile(
-    rf"{_BEFORE_NUM}{_NUM}\s*(?P<unit>公斤|公分|千克|毫克|克(?![隆服制])|毫米|厘米|千米|公里|米(?![饭粒])|毫秒|秒钟|"
-    r"秒(?![杀钟表])|分钟|小时|伏特|安培|瓦特|千瓦|赫兹|兆赫|帕斯卡|兆帕|千帕|牛顿|焦耳|摄氏度|开尔文|毫升|"
-    r"升(?![级高序降温])|分贝)")
-_UQ002_ZH_USE = {"公斤": "kg", "公分": "cm", "千克": "kg", "毫克": "mg", "克": "g", "毫米": "mm", "厘米": "cm",
-                 "千米": "km", "公里": "km", "米": "m", "毫秒": "ms", "秒钟": "s", "秒": "s", "分钟": "min",
-                 "小时": "h", "伏特": "V", "安培": "A", "瓦特": "W", "千瓦": "kW", "赫兹": "Hz", "兆赫": "MHz",
-                 "帕斯卡": "Pa", "兆帕": "MPa", "千帕": "kPa", "牛顿": "N", "焦耳": "J", "摄氏度": "℃",
-                 "开尔文": "K", "毫升": "mL", "升": "L", "分贝": "dB", "度": "℃"}
+    rf"{_BEFORE_NUM}{_NUM}\s*(?P<unit>"
+    + "|".join(re.escape(name) + (f"(?![{ZH_NOT_BEFORE[name]}])" if name in ZH_NOT_BEFORE else "")
+               for name in sorted(_UQ002_ZH_USE, key=len, reverse=True)) + ")")
 _UQ002_DEGREE = re.compile(rf"{_BEFORE_NUM}{_NUM}\s*度(?![量数])")
 
 

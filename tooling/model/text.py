@@ -19,6 +19,8 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from .units import SYMBOLS, longest_first
+
 __all__ = ["CJK", "JoinCJKLineBreaks", "KeepValuesTogether", "has_cjk", "join_soft_breaks", "tie_values"]
 
 #: Han ideographs, CJK symbols and punctuation, full-width forms, bopomofo, CJK compatibility.
@@ -80,10 +82,8 @@ class JoinCJKLineBreaks(SphinxTransform):
 
 
 #: Unit symbols after which a value must not break from its number (GB 3101, ISO 80000-1).
-UNITS = ("%", "‰", "℃", "°C", "K", "nm", "µm", "μm", "mm", "cm", "m", "km", "mg", "g", "kg", "t", "µs", "μs", "ms",
-         "s", "min", "h", "d", "mV", "V", "kV", "mA", "A", "W", "kW", "MW", "Hz", "kHz", "MHz", "GHz", "Pa", "kPa",
-         "MPa", "N", "J", "kJ", "mL", "L", "dB", "bit", "B", "kB", "KB", "MB", "GB", "TB", "KiB", "MiB", "GiB", "px")
-_VALUE_UNIT = re.compile(r"(?<=\d) (?=(?:%s)(?![\w]))" % "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)))
+UNITS = SYMBOLS
+_VALUE_UNIT = re.compile(r"(?<=\d) (?=(?:%s)(?![\w]))" % "|".join(map(re.escape, longest_first(UNITS))))
 _DIGIT_GROUP = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 _DESIGNATION = re.compile(r"(?<![A-Za-z0-9/])((?:GB(?:/[TZ])?|[A-Z]{2}/[TZ]|DB\d{2}/T|T/[A-Z0-9]+|ISO(?:/IEC)?|IEC|IEEE)) (?=[\dX])")
 NARROW_NBSP = "\u202f"
