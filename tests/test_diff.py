@@ -549,8 +549,57 @@ def test_foreword_without_technical_changes():
     old = base_zh()
     new = base_zh()
     new[0] = C("scope", "1", "范围", P("本文件规定了电源适配器的技术要求以及试验方法。"), role="scope")
-    result = diff_revisions(S(*old), S(*new, label="new"))
+    result = diff_revisions(S(*old), S(*new, designation="GB/T 12345—XXXX", label="new"))
     assert technical_changes(result) == "与GB/T 12345—2020相比，除结构调整和编辑性改动外，无技术变化。\n"
+    result = diff_revisions(S(*old), S(*new, label="new"))  # the same designation: the previous draft
+    assert technical_changes(result) == "与前一稿（old）相比，除结构调整和编辑性改动外，无技术变化。\n"
+
+
+def test_foreword_of_two_drafts_of_one_document_compares_with_the_previous_draft():
+    """The same designation on both sides: never "与GB/T 12345—XXXX相比" (the document itself) nor "XXXX年版的5.4";
+    the previous draft named by its stage and draft date where they differ, else by the revision given."""
+    old, new = edition_pair()
+    old.designation = new.designation = "GB/T 12345—XXXX"
+    old.metadata = M(designation="GB/T 12345—XXXX", stage="征求意见稿", draft_date="2026-01-10")
+    new.metadata = M(designation="GB/T 12345—XXXX", stage="送审稿", draft_date="2026-03-01")
+    result = diff_revisions(old, new)
+    lines = technical_changes(result).splitlines()
+    assert lines[0] == "与前一稿（征求意见稿，2026-01-10）相比，除结构调整和编辑性改动外，主要技术变化如下："
+    assert "a) 更改了“通用要求”，将“宜”改为“应”（见5.1，前一稿的5.1）；" in lines
+    assert lines[-1] == "f) 删除了“贮存”（前一稿的5.4）。"
+    assert not [line for line in lines if "XXXX" in line or "年版" in line or "版的" in line]
+
+    new.metadata["stage"] = "征求意见稿"  # the same stage: the draft date says which draft
+    assert technical_changes(result).startswith("与前一稿（2026-01-10）相比，")
+    new.metadata["draft_date"] = "2026-01-10"  # nothing in the metadata tells them apart: the revision given
+    old.label, old.source = "../drafts/gb-t-12345-rev3.md", "markdown"
+    assert technical_changes(result).startswith("与前一稿（gb-t-12345-rev3.md）相比，")
+    old.label, old.source = "v1.2", "git"
+    assert technical_changes(result).startswith("与前一稿（v1.2）相比，")
+
+    new.metadata["stage"] = "送审稿"
+    for snapshot in (old, new):
+        snapshot.language = "en"
+    text = technical_changes(result)
+    assert text.startswith("Compared with the previous draft (draft for comments), apart from structural "
+                           "adjustments and editorial changes, the main technical changes are as follows:\n"
+                           "a) changed “通用要求”: “宜” → “应” (see 5.1; 5.1 in the previous draft);")
+    assert "\nf) deleted “贮存” (5.4 in the previous draft).\n" in text and "edition" not in text
+
+    for snapshot in (old, new):
+        snapshot.profile = "iso"
+        snapshot.designation = snapshot.metadata["designation"] = "ISO/CD 12345"
+    old.metadata["stage"], new.metadata["stage"] = "CD", "DIS"
+    text = technical_changes(result)
+    assert text.splitlines()[0] == "The main changes compared with the previous draft (CD) are as follows:"
+    assert text.rstrip().endswith("— “贮存” has been deleted (formerly 5.4).")
+    for snapshot in (old, new):
+        snapshot.language = "zh"
+    text = technical_changes(result)
+    assert text.startswith("与前一稿（委员会草案）相比，主要变化如下：\n——更改了“通用要求”，将“宜”改为“应”（见5.1，前一稿的5.1）；")
+
+    new.designation = new.metadata["designation"] = "ISO 12345:2027"  # another designation: the usual form
+    assert technical_changes(result).startswith("主要变化如下：\n")
 
 
 def test_summary_text():
@@ -586,8 +635,10 @@ def test_json_contract():
             assert "old_stable" not in change
     summary = data["summary"]
     assert summary["clauses"] == {"unchanged": 1, "modified": 3, "added": 3, "moved": 1, "deleted": 1}
-    assert set(summary) >= {"clauses", "clauses_by_class", "changes_by_class", "total_changes", "unrelated"}
+    assert set(summary) >= {"clauses", "clauses_by_class", "changes_by_class", "total_changes", "unrelated",
+                            "metadata"}
     assert summary["clauses_by_class"] == {"technical": 7, "editorial": 1}
+    assert summary["metadata"] == {"technical": 0, "editorial": 0}
 
 
 def test_every_status_and_class_in_english():
@@ -923,7 +974,9 @@ def test_cli_diff(adapter_repo):
     data = json.loads(result.output)
     assert (data["from"], data["to"], data["standard"]) == ("c10", "c11", "GB/T 12345—2020")
     assert data["summary"]["clauses"]["modified"] == 1
-    assert data["foreword"].startswith("与GB/T 12345—2020相比")
+    # two commits of the published edition (the designation did not change): compared with the previous draft
+    assert data["foreword"].startswith("与前一稿（c10）相比，除结构调整和编辑性改动外，主要技术变化如下：")
+    assert "（见3.3，前一稿的3.3）" in data["foreword"] and "2020年版" not in data["foreword"]
     result = runner.invoke(main, ["--root", str(adapter_repo), "diff", "--from", "ed2020", "--to", "c10"])
     assert result.exit_code == 0, result.output
     assert "  — → 3.2 added technical: clause added; 增加要求（应） — 安全要求" in result.output
@@ -1145,6 +1198,42 @@ def test_openchain_first_against_last(corpus_snapshots):
         "“may” → “should”" in technical_changes(result)
 
 
+@pytest.mark.corpus
+def test_cli_two_drafts_of_the_series_under_one_gb_designation(corpus):
+    """Two drafts imported with the same designation: the foreword compares with the previous draft (named by
+    its file: an import has no draft date of its source), never with "GB/T XXXXX—XXXX" itself; the changed title
+    is counted in the summary. A Markdown revision has no slug: --standard only names the redline."""
+    runner = CliRunner()
+    options = ["--designation", "GB/T XXXXX—XXXX", "--source-lang", "en", "--profile", "gb"]
+    first, third = str(SERIES / _series(1)), str(SERIES / _series(3))
+    result = runner.invoke(main, ["diff", "--from", first, "--to", third, *options, "--foreword"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.rstrip("\n").splitlines()
+    assert lines[2] == ("classes: 0 technical, 1 editorial clauses; 0 technical, 2 editorial changes; "
+                        "0 technical, 1 editorial metadata fields")
+    assert ("metadata: title.en: OpenChain Security Assurance Reference Specification → OpenChain Security "
+            "Assurance Specification (editorial)") in lines
+    assert lines[-1] == ("Compared with the previous draft (rev01-2022-11-16-7c3ae68.md), apart from structural "
+                         "adjustments and editorial changes, there are no technical changes.")
+    result = runner.invoke(main, ["diff", "--from", first, "--to", third, *options, "--format", "json",
+                                  "--standard", "openchain"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)["summary"]
+    assert summary["metadata"] == {"technical": 0, "editorial": 1}
+    assert summary["clauses_by_class"] == {"technical": 0, "editorial": 1} and summary["total_changes"] == 2
+
+    result = runner.invoke(main, ["diff", "--from", str(SERIES / _series(19)), "--to", str(SERIES / _series(20)),
+                                  *options, "--foreword"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.rstrip("\n").splitlines()
+    assert lines[-2:] == [
+        "Compared with the previous draft (rev19-2023-10-17-ce6a660.md), apart from structural adjustments and "
+        "editorial changes, the main technical changes are as follows:",
+        "a) changed “Duration”: requirement removed (shall); “18 months” → “12 months” (see 3.4.2; 3.4.2 in the "
+        "previous draft)."]
+    assert "GB/T XXXXX—XXXX," not in result.stdout and "edition" not in result.stdout
+
+
 IETF_FILES = sorted(p.name for p in IETF.glob("*.md")) if IETF.is_dir() else []
 
 
@@ -1222,7 +1311,8 @@ def test_openchain_1_1_to_dis(corpus_snapshots):
     title, rest = text.split("\n", 1)  # the retitling (metadata, editorial) is said before the list
     assert title == ("The title has been changed from “OpenChain Security Assurance Specification” to "
                      "“Information technology — OpenChain Security Assurance Specification”.")
-    assert rest.startswith("The main changes are as follows:\n— ")
+    # both imported as ISO/IEC DIS 18974: the old one is named by its file
+    assert rest.startswith("The main changes compared with the previous draft (1.1-en.md) are as follows:\n— ")
 
 
 
@@ -1257,7 +1347,8 @@ def test_every_standard_is_compared_and_a_broken_one_does_not_stop_the_others(tm
     assert "Error: --standard: v1 holds several standards (standards: adapter, second)" in result.output
     assert "--from" not in result.output.split("Error:")[1]
     result = CliRunner().invoke(main, ["--root", str(repo), "diff", "--from", "v1", "--to", "v2", "--standard", "nosuch"])
-    assert result.exit_code == 1 and "Error: no standard 'nosuch' in v1 (standards: adapter, second)" in result.output
+    assert result.exit_code == 2, result.output
+    assert "Invalid value for --standard: no standard 'nosuch' in v1 (standards: adapter, second)" in result.output
     assert "choose one with --standard" not in result.output
     result = CliRunner().invoke(main, ["--root", str(repo), "diff", "--from", "v1", "--to", "v2",
                                        "--standard", "adapter", "--format", "json"])
@@ -1292,10 +1383,13 @@ def test_metadata_changes_and_their_classes():
         ("draft_date", "2026-01-10", "2026-03-01", "editorial"),
         ("replaces", "", "GB/T 12345—2010", "technical")]
     assert result.summary()["clauses"] == {"unchanged": 5}
+    assert result.summary()["metadata"] == {"technical": 1, "editorial": 4}  # counted, beside the clauses
     data = json.loads(json.dumps(result.to_json(), ensure_ascii=False))
     assert set(data) == {"from", "to", "standard", "clauses", "summary", "metadata"}
     assert data["metadata"][2] == {"field": "stage", "old": "征求意见稿", "new": "送审稿", "class": "editorial"}
     text = summary_text(result)
+    assert text.splitlines()[2] == ("classes: 0 technical, 0 editorial clauses; 0 technical, 0 editorial changes; "
+                                    "1 technical, 4 editorial metadata fields")
     assert "metadata: stage: 征求意见稿 → 送审稿 (editorial)" in text.splitlines()
     assert "metadata: replaces: — → GB/T 12345—2010 (technical)" in text.splitlines()
     assert NO_CHANGES not in text
@@ -1337,15 +1431,22 @@ def test_title_and_stage_of_a_git_revision(tmp_path):
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[1] == "clauses: 14 unchanged"
+    assert lines[2] == ("classes: 0 technical, 0 editorial clauses; 0 technical, 0 editorial changes; "
+                        "0 technical, 2 editorial metadata fields")
     assert "metadata: title.zh: 质量评价方法 → 质量评价通用方法 (editorial)" in lines
     assert "metadata: stage: 征求意见稿 → 送审稿 (editorial)" in lines
     assert "文件名称由“质量评价方法”更改为“质量评价通用方法”。" in lines and NO_CHANGES not in lines
+    # one designation (GB/T 12345—XXXX) and one draft date: the previous draft is named by its stage
+    assert "与前一稿（征求意见稿）相比，除结构调整和编辑性改动外，无技术变化。" in lines
     html = (repo / "build" / "diff" / "adapter.html").read_text(encoding="utf-8")
     assert "文件信息的变化" in html and "<del>征求意见稿</del>" in html and "<ins>送审稿</ins>" in html
     result = runner.invoke(main, ["--root", str(repo), "diff", "--from", "v1", "--to", "v2", "--format", "json"])
     data = json.loads(result.stdout)
     assert [(m["field"], m["class"]) for m in data["metadata"]] == [("title.zh", "editorial"), ("stage", "editorial")]
     assert data["summary"]["clauses"] == {"unchanged": 14}
+    assert data["summary"]["metadata"] == {"technical": 0, "editorial": 2}
+    assert data["summary"]["clauses_by_class"] == {"technical": 0, "editorial": 0}  # the other keys as they were
+    assert data["summary"]["total_changes"] == 0
 
 
 def test_no_changes_is_obvious_and_the_redline_still_written(adapter_repo):
@@ -1415,6 +1516,40 @@ def test_revisions_holding_one_standard_are_compared_whatever_their_slugs(two_st
     assert NO_CHANGES not in result.stdout and "metadata: draft_date" not in result.stdout
     assert (repo / "build" / "diff" / "sample.html").is_file()  # the slug of the real side, not "imported"
     assert not (repo / "build" / "diff" / "imported.html").exists()
+
+
+def test_standard_that_neither_revision_holds_is_refused(two_standards_repo, adapter_repo, tmp_path):
+    """Each revision holds one standard: --standard must name one of them (a renamed folder may be named by
+    either slug); otherwise a usage error naming the slug of each side. A Markdown revision has no slug."""
+    import shutil
+
+    repo, source = two_standards_repo
+    for name in ("revA", "revB"):
+        shutil.copytree(repo / "standards" / "adapter", tmp_path / name)
+    runner = CliRunner()
+    args = ["--root", str(repo), "diff", "--from", str(tmp_path / "revA"), "--to", str(tmp_path / "revB")]
+    result = runner.invoke(main, [*args, "--standard", "nosuch"])
+    assert result.exit_code == 2, result.output
+    assert (f"Error: Invalid value for --standard: no standard 'nosuch' in the revisions compared: the other "
+            f"revision holds 'revA', {tmp_path / 'revB'} holds 'revB'") in result.output
+    assert "Traceback" not in result.output and not (repo / "build" / "diff" / "nosuch.html").exists()
+    result = runner.invoke(main, [*args, "--standard", "revA"])  # the old slug of a renamed folder
+    assert result.exit_code == 0 and NO_CHANGES in result.stdout, result.output
+
+    result = runner.invoke(main, ["--root", str(repo), "diff", "--from", str(tmp_path / "revA"), "--to", str(source),
+                                  "--designation", "GB/T 54321—XXXX", "--source-lang", "zh", "--standard", "sample"])
+    assert result.exit_code == 2, result.output
+    assert (f"no standard 'sample' in the revisions compared: the other revision holds 'revA', {source} is a "
+            "Markdown file (no slug)") in result.output
+
+    # git refs of a repository with one standard
+    result = runner.invoke(main, ["--root", str(adapter_repo), "diff", "--from", "c10", "--to", "c11",
+                                  "--standard", "nosuch", "--format", "json"])
+    assert result.exit_code == 2 and "Traceback" not in result.output, result.output
+    assert "the other revision holds 'adapter', c11 holds 'adapter'" in result.output
+    result = runner.invoke(main, ["--root", str(adapter_repo), "diff", "--from", "c10", "--to", "c11",
+                                  "--standard", "adapter", "--format", "json"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["summary"]["clauses"]["modified"] == 1
 
 
 def test_unwritable_output_is_an_error_not_a_traceback(adapter_repo, tmp_path):

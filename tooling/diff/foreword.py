@@ -17,6 +17,15 @@ In the profile's form and the language of the snapshots:
 - ISO (ISO/IEC Directives Part 2, foreword): "The main changes are as follows:"
   with ``— “…” has been added (5.3);`` items; in Chinese "主要变化如下：" with ``——`` items.
 
+Two revisions with the same designation are two drafts of one document (or two
+commits of a standard whose designation did not change): the list compares with the
+previous draft, not with the document itself, naming what identifies it — its stage and
+draft date where they differ from the new revision's, else the revision as given (a git
+ref, the name of a file or folder): "与前一稿（征求意见稿，2026-01-10）相比，除结构调整和编辑性改动外，
+主要技术变化如下：" with old places "前一稿的5.4"; "Compared with the previous draft
+(rev01.md), apart from …" with "5.4 in the previous draft"; ISO "The main changes
+compared with the previous draft (CD) are as follows:" ("与前一稿（…）相比，主要变化如下：").
+
 Only technical changes are listed; an added or deleted clause whose parent is
 added or deleted too is covered by its parent's item. Technical changes of the
 metadata (the designation's identity, document type, replaced documents, adoption:
@@ -30,7 +39,10 @@ from __future__ import annotations
 
 import re
 
-from .model import METADATA_LABELS, ClauseDiff, DiffResult, MetadataChange
+from pathlib import Path
+
+from ..model.metadata import find_stage
+from .model import METADATA_LABELS, ClauseDiff, DiffResult, MetadataChange, Snapshot
 
 __all__ = ["technical_changes"]
 
@@ -65,6 +77,44 @@ def _designation(result: DiffResult) -> str:
     if re.fullmatch(r"\d{4}", edition) and not re.search(r"[—:\-]\s*(\d{4}|X{4})$", designation):
         designation += ("—" if result.old.profile == "gb" else ":") + edition
     return designation
+
+
+def _designation_of(snapshot: Snapshot) -> str:
+    return snapshot.metadata.get("designation") or snapshot.designation
+
+
+def _same_document(result: DiffResult) -> bool:
+    """Both revisions have the same designation: two drafts of one document, compared with each other."""
+    old = _designation_of(result.old)
+    return bool(old) and old == _designation_of(result.new)
+
+
+def _stage_name(code: str, lang: str, profile: str) -> str:
+    stage = find_stage(profile, code)
+    if stage is None:
+        return code
+    if lang == "zh":
+        return stage.zh
+    return stage.code if profile == "iso" else stage.en[0].lower() + stage.en[1:]
+
+
+def _revision_name(snapshot: Snapshot) -> str:
+    """The revision as given: a git ref as it is, a file or folder by its name."""
+    if snapshot.source in ("git", ""):
+        return snapshot.label
+    return Path(snapshot.label.rstrip("/\\")).name or snapshot.label
+
+
+def _previous(result: DiffResult, lang: str, profile: str) -> str:
+    """What identifies the old revision of the same document: its stage and draft date where they differ
+    from the new revision's (from the metadata), else the revision as given."""
+    old, new = result.old.metadata, result.new.metadata
+    parts = []
+    if old.get("stage") and old["stage"] != new.get("stage"):
+        parts.append(_stage_name(old["stage"], lang, profile))
+    if old.get("draft_date") and old["draft_date"] != new.get("draft_date"):
+        parts.append(old["draft_date"])
+    return ("，" if lang == "zh" else ", ").join(parts or [_revision_name(result.old)])
 
 
 def _quote(text: str, lang: str) -> str:
@@ -125,7 +175,8 @@ def _covered(diff: ClauseDiff, result: DiffResult) -> bool:
     return any(d.status == diff.status and number_of(d) == parent for d in result.clauses)
 
 
-def _item(diff: ClauseDiff, result: DiffResult, lang: str, profile: str, edition: str) -> str:
+def _item(diff: ClauseDiff, result: DiffResult, lang: str, profile: str, edition: str, draft: bool = False) -> str:
+    """One item of the list; ``draft``: the old revision is the previous draft of the same document."""
     new_place = _place(diff.new_number, lang, profile)
     old_place = _place(diff.old_number, lang, profile)
     title = diff.title if diff.status != "deleted" else (diff.old_title or diff.title)
@@ -133,7 +184,8 @@ def _item(diff: ClauseDiff, result: DiffResult, lang: str, profile: str, edition
     details = _details(diff, lang)[:_MAX_DETAILS]
     if lang == "zh":
         what = (f"术语“{title}”" if term else _quote(title, lang)) or new_place or old_place
-        old_ref = f"{edition}年版的{old_place}" if re.fullmatch(r"\d{4}", edition) else f"{edition}版的{old_place}"
+        old_ref = (f"前一稿的{old_place}" if draft else f"{edition}年版的{old_place}"
+                   if re.fullmatch(r"\d{4}", edition) else f"{edition}版的{old_place}")
         if diff.status == "added":
             body = f"增加了{what}" + (f"（见{new_place}）" if new_place else "")
         elif diff.status == "deleted":
@@ -144,7 +196,8 @@ def _item(diff: ClauseDiff, result: DiffResult, lang: str, profile: str, edition
         return body
     what = (f"term “{title}”" if term else _quote(title, lang)) or new_place or old_place
     if profile == "gb":
-        old_ref = f"{old_place} of the {edition} edition" if old_place else ""
+        old_ref = (f"{old_place} in the previous draft" if draft else f"{old_place} of the {edition} edition"
+                   ) if old_place else ""
         if diff.status == "added":
             return f"added {what}" + (f" (see {new_place})" if new_place else "")
         if diff.status == "deleted":
@@ -195,35 +248,41 @@ def technical_changes(result: DiffResult) -> str:
         return ("两个版本为互不相关的文件，无法列出技术变化。\n" if lang == "zh"
                 else "The two revisions are unrelated documents: no list of changes can be drafted.\n")
     edition = _edition(result)
-    designation = _designation(result)
+    draft = _same_document(result)
+    previous = _previous(result, lang, profile) if draft else ""
     diffs = [d for d in result.clauses if d.class_ == "technical" and not _covered(d, result)]
     items = [_metadata_item(m, lang, profile) for m in result.metadata if m.class_ == "technical"]
-    items += [_item(d, result, lang, profile, edition) for d in diffs]
-    return _title_sentence(result, lang) + _list(items, lang, profile, designation)
+    items += [_item(d, result, lang, profile, edition, draft) for d in diffs]
+    return _title_sentence(result, lang) + _list(items, lang, profile, _designation(result), previous)
 
 
-def _list(items: list[str], lang: str, profile: str, designation: str) -> str:
+def _list(items: list[str], lang: str, profile: str, designation: str, previous: str = "") -> str:
+    """The list with its lead-in; ``previous``: the name of the previous draft it compares with (same designation)."""
     if profile == "gb":
         if lang == "zh":
-            head = f"与{designation}相比，除结构调整和编辑性改动外，"
+            compared = f"前一稿（{previous}）" if previous else designation
+            head = f"与{compared}相比，除结构调整和编辑性改动外，"
             if not items:
                 return head + "无技术变化。\n"
             lines = [head + "主要技术变化如下："]
             lines += [f"{_letter(k)}) {item}{'。' if k == len(items) - 1 else '；'}" for k, item in enumerate(items)]
         else:
-            head = f"Compared with {designation}, apart from structural adjustments and editorial changes, "
+            compared = f"the previous draft ({previous})" if previous else designation
+            head = f"Compared with {compared}, apart from structural adjustments and editorial changes, "
             if not items:
                 return head + "there are no technical changes.\n"
             lines = [head + "the main technical changes are as follows:"]
             lines += [f"{_letter(k)}) {item}{'.' if k == len(items) - 1 else ';'}" for k, item in enumerate(items)]
     elif lang == "zh":
+        head = f"与前一稿（{previous}）相比，" if previous else ""
         if not items:
-            return "无技术变化。\n"
-        lines = ["主要变化如下："]
+            return head + "无技术变化。\n"
+        lines = [head + "主要变化如下："]
         lines += [f"——{item}{'。' if k == len(items) - 1 else '；'}" for k, item in enumerate(items)]
     else:
+        compared = f" compared with the previous draft ({previous})" if previous else ""
         if not items:
-            return "There are no technical changes.\n"
-        lines = ["The main changes are as follows:"]
+            return f"There are no technical changes{compared}.\n"
+        lines = [f"The main changes{compared} are as follows:"]
         lines += [f"— {item}{'.' if k == len(items) - 1 else ';'}" for k, item in enumerate(items)]
     return "\n".join(lines) + "\n"

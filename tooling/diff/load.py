@@ -11,8 +11,12 @@ A revision is given as:
   the H1 title line of the source, becomes the metadata's title and is compared).
 
 A revision that holds exactly one standard (a standard's folder, a Markdown file,
-a repository with one standard) is compared whatever that standard's slug; the
-slug chooses among the standards of a revision that holds several.
+a repository with one standard) is compared whatever that standard's slug (a folder
+renamed between revisions); the slug chooses among the standards of a revision that
+holds several. A slug that neither revision holds, when each holds one standard under
+another slug, is refused (:class:`StandardNotInRevisions`, naming the slug of each): a
+Markdown revision has no slug of its own, so with two Markdown revisions the slug only
+names the redline.
 
 Each is built (Sphinx, no output written; in the language asked, through the
 standard's catalogs) and reduced to its clause model: every clause, annex and
@@ -36,8 +40,11 @@ from ..directives import nodes as stdnodes
 from ..project import Project
 from .model import Block, Clause, Snapshot
 
-__all__ = ["ImportOptions", "NoSuchStandard", "RevisionError", "SeveralStandards", "load_revision", "load_revisions",
-           "metadata_fields", "snapshot"]
+__all__ = ["IMPORTED_SLUG", "ImportOptions", "NoSuchStandard", "RevisionError", "SeveralStandards",
+           "StandardNotInRevisions", "load_revision", "load_revisions", "metadata_fields", "snapshot"]
+
+#: The slug of a revision imported from Markdown (it has none of its own).
+IMPORTED_SLUG = "imported"
 
 
 class RevisionError(ValueError):
@@ -56,6 +63,17 @@ class SeveralStandards(RevisionError):
     """The revision holds several standards and none was chosen (the message lists them)."""
 
     def __init__(self, message: str, slugs: list[str]) -> None:
+        super().__init__(message)
+        self.slugs = slugs
+
+
+class StandardNotInRevisions(NoSuchStandard):
+    """``--standard`` names a standard that neither revision holds, each holding one standard under another slug.
+
+    ``slugs``: the slug each revision holds (``None`` for a Markdown revision), the other revision first.
+    """
+
+    def __init__(self, message: str, slugs: tuple[str | None, str | None]) -> None:
         super().__init__(message)
         self.slugs = slugs
 
@@ -129,7 +147,7 @@ def _materialise(rev: str, repo: Path, options: ImportOptions | None, lang: str 
             try:
                 import_standard(path, designation=options.designation, lang=options.lang, profile=options.profile,
                                 translation=options.translation, stage=None,
-                                target=tmp_root / "standards" / "imported", force=True)
+                                target=tmp_root / "standards" / IMPORTED_SLUG, force=True)
             except ImportError_ as exc:
                 raise RevisionError(str(exc)) from None
             yield tmp_root, "markdown"
@@ -163,21 +181,30 @@ def load_revision(rev: str, repo: Path, slug: str | None = None, lang: str | Non
         rev: git ref, folder or Markdown file.
         repo: the repository (for git refs and its ``conf.py``).
         slug: the standard, among the standards of a revision that holds several; a revision
-            that holds exactly one is compared whatever its slug.
+            that holds exactly one is compared whatever its slug, unless the other revision's
+            (``prefer``) is not ``slug`` either.
         lang: the language to compare in (default: the master's); another language uses the
             standard's translation catalog in that revision.
         options: import options for a Markdown revision.
-        prefer: without ``slug``, the standard to take from a revision that holds several when it
-            holds this one (the slug of the other revision).
+        prefer: the slug of the other revision (already loaded). Without ``slug``, the standard to
+            take from a revision that holds several when it holds this one; with ``slug``, when
+            both revisions hold one standard, one of them must be ``slug``.
 
     Raises:
         NoSuchStandard: ``slug`` is not among the several standards of the revision.
+        StandardNotInRevisions: ``slug`` is neither this revision's one standard nor ``prefer`` (a
+            Markdown revision has no slug: two of them are never refused).
         SeveralStandards: the revision holds several standards and neither ``slug`` nor ``prefer`` chose one.
         RevisionError: for an unknown revision, a standard without the catalog ``lang`` needs, or a
             revision that does not build.
     """
-    def pick(slugs: list[str]) -> list[str]:
+    def pick(slugs: list[str], kind: str) -> list[str]:
         if len(slugs) == 1:
+            if slug and prefer is not None and slug not in (slugs[0], prefer):
+                here = None if kind == "markdown" else slugs[0]
+                other = None if prefer == IMPORTED_SLUG else prefer
+                if here or other:
+                    raise StandardNotInRevisions(_not_held(slug, rev, here, other), (other, here))
             return slugs
         held = f"(standards: {', '.join(slugs) or 'none'})"
         if slug:
@@ -208,13 +235,22 @@ def load_revisions(rev: str, repo: Path, lang: str | None = None,
     Raises:
         RevisionError: for an unknown revision, or one that does not build at all.
     """
-    return _load(rev, repo, lambda slugs: slugs, lang, options)
+    return _load(rev, repo, lambda slugs, kind: slugs, lang, options)
+
+
+def _not_held(slug: str, rev: str, here: str | None, other: str | None) -> str:
+    def holds(found: str | None) -> str:
+        return f"holds {found!r}" if found else "is a Markdown file (no slug)"
+
+    return (f"no standard {slug!r} in the revisions compared: the other revision {holds(other)}, {rev} "
+            f"{holds(here)} (a revision that holds one standard is compared whatever its slug: leave out "
+            "--standard, or name the standard of one of them)")
 
 
 def _load(rev, repo, pick, lang, options) -> tuple[dict[str, Snapshot], dict[str, str]]:
     with _materialise(rev, repo, options, lang) as (root, kind):
         project = Project(root)
-        chosen = pick(project.standard_slugs())
+        chosen = pick(project.standard_slugs(), kind)
         with tempfile.TemporaryDirectory(prefix="std-diff-build-") as build:
             overrides = {"std_lint": {"select": ["none"]}}
             if lang:
@@ -232,6 +268,7 @@ def _load(rev, repo, pick, lang, options) -> tuple[dict[str, Snapshot], dict[str
                 except RevisionError as exc:
                     problems[slug] = str(exc) + _first_problems(result.warnings, root, slug)
                 else:
+                    snapshots[slug].source = kind
                     snapshots[slug].imported = kind == "markdown"
                     if snapshots[slug].imported:
                         snapshots[slug].metadata.pop("draft_date", None)  # the file's date, not the source's

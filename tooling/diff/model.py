@@ -30,9 +30,10 @@ its degree of correspondence (``adoption.document``, ``adoption.degree``). Every
 is **editorial**: titles (a new title says the same document in other words: the scope
 clause carries what it applies to), stage, edition, dates, classification codes, the
 bodies responsible. The draft date of a revision imported from Markdown is the date of its
-file, not of the source: it is not compared. ``summary`` counts clauses and block changes
-only; the foreword draft lists the technical metadata changes first and says a changed
-title in a sentence of its own.
+file, not of the source: it is not compared. ``summary`` counts the changed metadata fields
+per class in ``metadata`` (its other counts are of clauses and block changes only); the
+foreword draft lists the technical metadata changes first and says a changed title in a
+sentence of its own.
 
 A clause (one per clause, annex or term entry of either revision, in the new
 revision's reading order; a deleted clause where it stood)::
@@ -85,7 +86,11 @@ The summary::
      "changes_by_class": {"technical": 4, "editorial": 6},         # block changes per class
      "total_changes": 10,
      "unrelated": false,              # true: the revisions share almost nothing; "clauses" is empty
-     "similarity": 0.94}              # share of the smaller revision found in the other (0–1)
+     "similarity": 0.94,              # share of the smaller revision found in the other (0–1)
+     "metadata": {"technical": 0, "editorial": 2}}   # changed metadata fields per class (not in the
+                                      #   counts above, nor in total_changes: those are of clauses)
+
+Keys are only ever added to this shape, never renamed or removed (scripts read it).
 """
 
 from __future__ import annotations
@@ -195,6 +200,8 @@ class Snapshot:
     text, for "2020年版的5.4"), clauses (reading order).
     metadata: field → value as text (:data:`METADATA_FIELDS`; absent fields are left out).
     imported: the revision is a Markdown source imported on the fly (its draft date is not the source's).
+    source: what the revision was given as: ``git`` (a ref), ``repository`` or ``standard`` (a folder),
+    ``markdown`` (a file or folder imported), ``""`` when not known.
     master_language: the language the standard is drafted in (``language`` is the one compared).
     segments, untranslated: in an edition compared through a translation catalog (``catalog``, the
     path in the revision), how many translatable segments it has and how many have no usable
@@ -214,6 +221,7 @@ class Snapshot:
     segments: int = 0
     untranslated: int = 0
     catalog: str = ""
+    source: str = ""
 
     def by_key(self) -> dict[str, Clause]:
         return {c.key: c for c in self.clauses}
@@ -355,7 +363,8 @@ class DiffResult:
         return bool(self.metadata) or self.unrelated or any(c.status != "unchanged" for c in self.clauses)
 
     def summary(self) -> dict:
-        """Counts per status and per class, and of block changes per class (see the module docstring)."""
+        """Counts per status and per class, of block changes per class, of changed metadata fields per class
+        (see the module docstring)."""
         statuses: dict[str, int] = {}
         classes = {"technical": 0, "editorial": 0}
         changes = {"technical": 0, "editorial": 0}
@@ -365,9 +374,12 @@ class DiffResult:
                 classes[clause.class_] += 1
             for change in clause.changes:
                 changes[change.class_] = changes.get(change.class_, 0) + 1
+        metadata = {"technical": 0, "editorial": 0}
+        for change in self.metadata:
+            metadata[change.class_] = metadata.get(change.class_, 0) + 1
         return {"clauses": statuses, "clauses_by_class": classes, "changes_by_class": changes,
                 "total_changes": sum(changes.values()), "unrelated": self.unrelated,
-                "similarity": round(self.similarity, 3)}
+                "similarity": round(self.similarity, 3), "metadata": metadata}
 
     def to_json(self) -> dict:
         return {"from": self.old.label, "to": self.new.label, "standard": self.new.designation or self.old.designation,

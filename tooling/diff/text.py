@@ -4,12 +4,14 @@
 
     ISO/IEC DIS 18974: rev04.md → rev05.md
     clauses: 2 added, 8 renumbered, 25 unchanged
-    classes: 2 technical, 8 editorial clauses; 0 technical, 2 editorial changes
+    classes: 2 technical, 8 editorial clauses; 0 technical, 2 editorial changes; 0 technical, 1 editorial metadata fields
     metadata: title.en: OpenChain Security Assurance Reference Specification → OpenChain Security … (editorial)
       — → 2.7 added technical: term added — Remediate
       2.7 → 2.9 renumbered editorial: renumbered — Open Source Software
       5.3 → 6.1 moved+modified technical: 宜 → 应 (recommendation → requirement); 220 V → 230 V — 测试条件
 
+The ``classes:`` line counts the changed clauses, the block changes and the changed metadata
+fields per class (``summary`` ``clauses_by_class``, ``changes_by_class``, ``metadata`` of the JSON).
 One ``metadata:`` line per metadata field that changed (``—`` for an absent value), then
 one line per clause that is not unchanged, in the new revision's reading order:
 old place → new place (number, or title for unnumbered elements; ``—`` where the
@@ -84,9 +86,10 @@ def summary_text(result: DiffResult) -> str:
     summary = result.summary()
     counts = summary["clauses"]
     lines.append("clauses: " + (", ".join(f"{counts[s]} {s}" for s in _ORDER if counts.get(s)) or "none"))
-    by_class, changes = summary["clauses_by_class"], summary["changes_by_class"]
+    by_class, changes, metadata = summary["clauses_by_class"], summary["changes_by_class"], summary["metadata"]
     lines.append(f"classes: {by_class['technical']} technical, {by_class['editorial']} editorial clauses; "
-                 f"{changes.get('technical', 0)} technical, {changes.get('editorial', 0)} editorial changes")
+                 f"{changes.get('technical', 0)} technical, {changes.get('editorial', 0)} editorial changes; "
+                 f"{metadata['technical']} technical, {metadata['editorial']} editorial metadata fields")
     lines += [metadata_line(m) for m in result.metadata]
     for diff in result.clauses:
         if diff.status != "unchanged":
