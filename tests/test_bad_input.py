@@ -422,3 +422,52 @@ def test_a_folder_without_index(repo):
     build = _std(repo, "build", "--format", "pdf", "--standard", "gb-t-noindex")
     assert build.exit_code == 2
     assert "standards/gb-t-noindex/ has no index.md (every standard needs one with its metadata)" in build.output
+
+
+def test_front_matter_of_a_clause_file_accepts_only_page_options(repo):
+    path = repo / "standards" / "alpha" / "clauses.md"
+    path.write_text("---\nnumbr: 3\norphan: true\ndesignation: GB/T XXXXX—XXXX\ntocdepth: 2\n---\n"
+                    + path.read_text(encoding="utf-8"), encoding="utf-8")
+    result = _build(repo)
+    found = [w for w in result.warnings if "front-matter" in w]
+    assert len(found) == 2, found  # orphan and tocdepth are page options of Sphinx: accepted
+    assert any(re.search(r"alpha/clauses\.md:2: WARNING: unknown front-matter field 'numbr' in a clause file: the "
+                         r"standard's metadata belongs in index\.md; a clause file accepts only html_meta, myst, "
+                         r"no-search, nocomments, nosearch, orphan, substitutions, tocdepth \[std\.front-matter\]",
+                         w) for w in found), found
+    assert any(re.search(r"alpha/clauses\.md:4: WARNING: front-matter field 'designation' in a clause file: it is "
+                         r"metadata of the standard and belongs in standards/alpha/index\.md \(here it is ignored\) "
+                         r"\[std\.front-matter\]", w) for w in found), found
+    first, second = _lint_json(repo), _lint_json(repo)  # the second reads nothing again
+    assert first == second
+    status, data = first
+    entries = [(f["code"], f["severity"], f["file"], f["line"]) for f in data["findings"]
+               if f["code"] == "std.front-matter"]
+    assert entries == [("std.front-matter", "warning", "standards/alpha/clauses.md", 2),
+                       ("std.front-matter", "warning", "standards/alpha/clauses.md", 4)], entries
+    text = _std(repo, "lint")
+    assert re.search(r"^standards/alpha/clauses\.md:2: std\.front-matter warning unknown front-matter field 'numbr'",
+                     text.stdout, re.M), text.stdout
+
+
+def test_a_citation_that_is_not_a_designation_has_its_own_code(repo):
+    path = repo / "standards" / "alpha" / "clauses.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n见{cite}`foo bar`和{cite}`GB/T`。\n\n见{cite}`#scope`。\n",
+                    encoding="utf-8")
+    result = _build(repo)
+    found = [w for w in build_problems(result.warnings) if "citation" in w]
+    assert len(found) == 3, found
+    assert len([w for w in found if re.search(r"alpha/clauses\.md:29: ERROR: citation: not a designation: .* "
+                                              r"\[std\.citation\]$", w)]) == 2, found
+    assert any(re.search(r"alpha/clauses\.md:31: ERROR: citation '#scope' is not 'DESIGNATION', 'DESIGNATION#id' or "
+                         r"'DESIGNATION, location' \[std\.citation\]$", w) for w in found), found
+    assert not any("docutils" in w for w in found), found
+    status, data = _lint_json(repo)
+    assert status == 1
+    entries = [(f["code"], f["severity"], f["file"], f["line"], f["message"].split(" (")[0]) for f in data["findings"]
+               if f["message"].startswith("citation")]
+    assert sorted(entries) == [
+        ("std.citation", "error", "standards/alpha/clauses.md", 29, "citation: not a designation: 'GB/T'"),
+        ("std.citation", "error", "standards/alpha/clauses.md", 29, "citation: not a designation: 'foo bar'"),
+        ("std.citation", "error", "standards/alpha/clauses.md", 31,
+         "citation '#scope' is not 'DESIGNATION', 'DESIGNATION#id' or 'DESIGNATION, location'")], entries

@@ -91,6 +91,24 @@ def test_two_publishes_of_one_commit_are_byte_identical(published, tmp_path):
     assert _tree(repo / "build" / "publish") == first
 
 
+def test_publishing_uncommitted_changes_warns(published, tmp_path):
+    repo, clean = published
+    assert "publishing uncommitted" not in clean.stderr
+    repo = make_repository(tmp_path, "pdf")
+    changed = sorted((repo / "standards" / "gbdoc").glob("*.md"))
+    assert len(changed) > 3
+    for path in changed:
+        path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    result = _publish(repo, "--standard", "gbdoc")
+    assert result.exit_code == 0, result.output
+    shown = ", ".join(f"standards/gbdoc/{path.name}" for path in changed[:3])
+    warning = (f"warning: publishing uncommitted changes ({shown}, … ({len(changed)} in all)): the manifest records "
+               'the commit with "dirty": true')
+    assert [line for line in result.stderr.splitlines() if "publishing uncommitted" in line] == [warning], result.stderr
+    manifest = repo / "build" / "publish" / "gbdoc" / "draft-for-comments-2026-11-20" / "manifest.json"
+    assert json.loads(manifest.read_text(encoding="utf-8"))["source"]["dirty"] is True
+
+
 def test_a_failing_standard_is_skipped_and_its_earlier_publish_kept(tmp_path):
     repo = make_repository(tmp_path, "pdf")
     assert _publish(repo).exit_code == 0

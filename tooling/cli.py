@@ -127,6 +127,7 @@ def publish(obj: Context, standards: tuple[str, ...], out: Path | None) -> None:
     metadata, build errors, a PDF that crashes or exceeds its time limit) is
     reported and skipped; the others are published. Exit status 1 when any failed.
     """
+    from .publish import _source_commit
     from .publish import publish as run_publish
 
     project = obj.project
@@ -139,6 +140,12 @@ def publish(obj: Context, standards: tuple[str, ...], out: Path | None) -> None:
         for note in item.notes:
             click.echo(f"{item.slug}: {note}", err=True)
     click.echo(f"index: {report.index}", err=True)
+    source = _source_commit(project.root, changes=True)
+    if source["dirty"]:  # the manifests say so too; say it where it is seen
+        changes = source["changes"]
+        shown = ", ".join(changes[:3]) + (f", … ({len(changes)} in all)" if len(changes) > 3 else "")
+        click.echo(f"warning: publishing uncommitted changes ({shown}): the manifest records the commit with "
+                   '"dirty": true', err=True)
     sys.exit(0 if report.ok else 1)
 
 
@@ -459,7 +466,7 @@ def translate_status(obj: Context, standards: tuple[str, ...], fmt: str) -> None
 @click.option("--standard", metavar="SLUG",
               help="The standard to compare, among the standards of a revision that holds several (default: every "
                    "standard of the revisions; json needs one). A revision that holds one standard (a Markdown "
-                   "file, a standard's folder) is compared whatever its slug.")
+                   "file, a standard's folder) is compared whatever its slug, unless SLUG is neither side's.")
 @click.option("--lang", type=click.Choice(["zh", "en"]),
               help="Compare in this language (a translation uses the standard's catalogs of each revision; "
                    "not for a Markdown revision, whose language is --source-lang).")
@@ -484,7 +491,9 @@ def diff(obj: Context, old: str, new: str, standard: str | None, lang: str | Non
     is compared too. Without --standard every standard of the two revisions is
     compared (a standard that fails to load is reported and the others still
     compared); a revision that holds one standard is compared with the other's
-    whatever their slugs. JSON (one standard): {"from", "to", "standard",
+    whatever their slugs, unless --standard names neither (a usage error; a
+    Markdown revision has no slug, so with two of them --standard only names
+    the redline). JSON (one standard): {"from", "to", "standard",
     "clauses": [{"id", "status", "old_number", "new_number", "title", "class",
     "changes"}], "summary", "metadata": [{"field", "old", "new", "class"}]}.
     """
@@ -522,8 +531,8 @@ def diff(obj: Context, old: str, new: str, standard: str | None, lang: str | Non
                 before = one(old, "--from", prefer=after.slug)
             else:
                 after = one(new, "--to", prefer=before.slug)
-        except NoSuchStandard as exc:
-            raise click.ClickException(str(exc)) from None
+        except NoSuchStandard as exc:  # a usage error of --standard (exit status 2)
+            raise click.BadParameter(str(exc), param_hint="--standard") from None
         except SeveralStandards as exc:
             why = "--format json compares one standard" if "json" in formats else "the other revision holds one"
             raise click.UsageError(f"--standard: {exc} ({why})") from None

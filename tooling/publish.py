@@ -449,18 +449,33 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _source_commit(root: Path) -> dict:
-    """The git commit of the sources and whether the work tree differs from it."""
+def _source_commit(root: Path, *, changes: bool = False) -> dict:
+    """The git commit of the sources and whether the work tree differs from it (``standards/``,
+    ``templates/``, ``conf.py``: uncommitted or untracked files).
+
+    With ``changes``, also ``"changes"``: the paths that differ, as git names them (relative to the
+    top of the work tree), in git's order; the manifest records only ``commit`` and ``dirty``.
+    """
     def git(*args: str) -> str:
         try:
             return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, timeout=30,
-                                  check=True).stdout.strip()
+                                  check=True).stdout
         except (OSError, subprocess.SubprocessError):
             return ""
 
-    commit = git("rev-parse", "HEAD")
-    dirty = bool(git("status", "--porcelain", "--", "standards", "templates", "conf.py")) if commit else False
-    return {"commit": commit or None, "dirty": dirty}
+    commit = git("rev-parse", "HEAD").strip()
+    status = git("status", "--porcelain", "-z", "--", "standards", "templates", "conf.py") if commit else ""
+    source: dict = {"commit": commit or None, "dirty": bool(status)}
+    if changes:
+        paths: list[str] = []
+        entries = iter(status.split("\0"))
+        for entry in entries:  # "XY path"; a rename or copy is followed by its original path
+            if len(entry) > 3:
+                paths.append(entry[3:])
+                if entry[0] in "RC":
+                    next(entries, None)
+        source["changes"] = paths
+    return source
 
 
 def _tool_versions() -> dict:

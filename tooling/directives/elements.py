@@ -27,9 +27,12 @@ from docutils.parsers.rst import directives
 from docutils.statemachine import StringList
 from docutils.parsers.rst.directives.tables import RSTTable
 from docutils.transforms import Transform
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from . import nodes as stdnodes
+
+logger = logging.getLogger(__name__)
 
 __all__ = ["setup"]
 
@@ -304,18 +307,14 @@ class CiteRole(SphinxRole):
         text = " ".join(self.text.split())
         m = _CITE.match(text)
         if not m:
-            msg = self.inliner.reporter.error(f"citation {text!r} is not 'DESIGNATION', 'DESIGNATION#id' "
-                                              "or 'DESIGNATION, location'", line=self.lineno)
-            prb = self.inliner.problematic(self.rawtext, self.rawtext, msg)
-            return [prb], [msg]
+            return self._refused(f"citation {text!r} is not 'DESIGNATION', 'DESIGNATION#id' "
+                                 "or 'DESIGNATION, location'")
         from ..model.designation import DesignationError, parse_designation
 
         try:
             parse_designation(m["designation"])
         except DesignationError as exc:
-            msg = self.inliner.reporter.error(f"citation: {exc}", line=self.lineno)
-            prb = self.inliner.problematic(self.rawtext, self.rawtext, msg)
-            return [prb], [msg]
+            return self._refused(f"citation: {exc}")
         node = stdnodes.std_cite(
             self.rawtext,
             m["designation"],
@@ -327,6 +326,11 @@ class CiteRole(SphinxRole):
         )
         self.set_source_info(node)
         return [node], []
+
+    def _refused(self, message: str) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        """A citation that cannot be read: an error ``std.citation`` at its line, its text shown as written."""
+        logger.error(message, type="std", subtype="citation", location=self.get_location())
+        return [nodes.problematic(self.rawtext, self.rawtext)], []
 
 
 def setup(app) -> None:

@@ -23,7 +23,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from .labels import annex_heading
-from .metadata import MetadataError, StandardMetadata, load_metadata
+from .metadata import MetadataError, StandardMetadata, clause_front_matter_problems, load_metadata
 from .outline import Numbered, OutlineItem, collect_outline, number_outline
 
 if TYPE_CHECKING:
@@ -254,6 +254,25 @@ def _metadata_changed(app: Sphinx, env: BuildEnvironment, added: set[str], chang
     return sorted(doc for doc in env.found_docs if doc.split("/", 1)[0] in stale)
 
 
+def _check_front_matter(app: Sphinx, docname: str, source: list[str]) -> None:
+    """``source-read``: the front matter of a clause file (a document of a standard other than its
+    ``index.md``) holds only what MyST and Sphinx read there; every other field is a warning
+    ``std.front-matter`` at its line (:func:`~tooling.model.metadata.clause_front_matter_problems`).
+    """
+    env = app.env
+    slug = standard_of(env, docname)
+    if slug is None or docname == f"{slug}/index" or not source[0].lstrip("\ufeff").startswith("---"):
+        return
+    index = Path(env.doc2path(f"{slug}/index"))
+    root = Path(app.config.std_root or app.confdir)
+    try:
+        shown = index.resolve().relative_to(root.resolve()).as_posix()
+    except (ValueError, OSError):
+        shown = str(index)
+    for line, message in clause_front_matter_problems(source[0], shown):
+        logger.warning("%s", message, location=(docname, line), type="std", subtype="front-matter")
+
+
 def _toctree_order(env: BuildEnvironment, root: str) -> list[str]:
     """``root`` and every document its toctrees include, depth first, each once."""
     seen: list[str] = []
@@ -397,5 +416,6 @@ def setup(app: Sphinx) -> None:
     app.add_config_value("std_output_language", "", "env", types=(str,))
     app.add_domain(StandardDomain)
     app.add_transform(CollectStandard)
+    app.connect("source-read", _check_front_matter)
     app.connect("env-get-outdated", _metadata_changed)
     app.connect("env-get-updated", _renumber, priority=600)

@@ -3,7 +3,9 @@
 The field names and their documentation live in ``metadata.schema.yaml`` (one
 place); this module validates front matter against it, adds the checks a JSON
 Schema cannot express, and gives the rest of the tool a typed
-:class:`StandardMetadata`.
+:class:`StandardMetadata`. The front matter of a clause file (any other document
+of a standard) holds only the page options of :data:`CLAUSE_FRONT_MATTER`
+(:func:`clause_front_matter_problems`).
 """
 
 from __future__ import annotations
@@ -23,10 +25,12 @@ from .designation import Designation, DesignationError, parse_designation
 from .yamlsource import LinedYAML, YAMLSourceError, load_lined_yaml, split_front_matter
 
 __all__ = [
+    "CLAUSE_FRONT_MATTER",
     "STAGES",
     "MetadataError",
     "Stage",
     "StandardMetadata",
+    "clause_front_matter_problems",
     "load_metadata",
     "parse_metadata",
     "schema",
@@ -410,6 +414,60 @@ def parse_metadata(text: str, path: str, slug: str) -> StandardMetadata:
         raw=data,
         lines=doc.lines,
     )
+
+
+#: The front-matter fields that mean something in a clause file (a document of a standard other than its
+#: ``index.md``): Sphinx's file-wide metadata and MyST's options of one file. Nothing of this tool reads
+#: the front matter of a clause file; the standard's metadata is read from ``index.md`` only.
+CLAUSE_FRONT_MATTER: dict[str, str] = {
+    "html_meta": "MyST: the page's <meta> tags (MyST prefers them under myst:)",
+    "myst": "MyST: parser options of this file",
+    "no-search": "Sphinx: leave the page out of the search index",
+    "nocomments": "Sphinx: no comment form on the page (themes that have one)",
+    "nosearch": "Sphinx: leave the page out of the search index (older name of no-search)",
+    "orphan": "Sphinx: the page need not be in a table of contents",
+    "substitutions": "MyST: substitutions of this file (MyST prefers them under myst:)",
+    "tocdepth": "Sphinx: depth of the page's own table of contents",
+}
+
+
+def clause_front_matter_problems(text: str, index: str = "index.md") -> list[tuple[int, str]]:
+    """What is wrong with the front matter of a clause file: ``(line, message)`` per field, lines of the file.
+
+    A clause file's front matter is read by MyST and Sphinx only, for the fields of
+    :data:`CLAUSE_FRONT_MATTER`; any other field would be silently ignored. A field of the
+    standard's metadata (``designation``, ``stage`` …) is said to belong in ``index`` (the
+    standard's ``index.md`` as shown); any other field is unknown. Malformed YAML and front
+    matter that is not a mapping are left to MyST, which reports them.
+
+    Args:
+        text: the whole Markdown source of the clause file.
+        index: the standard's ``index.md`` as messages name it.
+    """
+    yaml_text, first_line, _ = split_front_matter(text.lstrip("\ufeff").replace("\r\n", "\n"))
+    if yaml_text is None:
+        return []
+    try:
+        doc = load_lined_yaml(yaml_text, first_line)
+    except YAMLSourceError:
+        return []
+    if not isinstance(doc.data, dict):
+        return []
+    metadata_fields = set(schema().get("properties", {}))
+    accepted = ", ".join(sorted(CLAUSE_FRONT_MATTER))
+    problems = []
+    for key in doc.data:
+        name = str(key)
+        if name in CLAUSE_FRONT_MATTER:
+            continue
+        if name in metadata_fields:
+            message = (f"front-matter field {name!r} in a clause file: it is metadata of the standard and belongs "
+                       f"in {index} (here it is ignored)")
+        else:
+            message = (f"unknown front-matter field {name!r} in a clause file: the standard's metadata belongs in "
+                       f"index.md; a clause file accepts only {accepted}")
+        problems.append((doc.line_of((name,)), message))
+    return problems
 
 
 def load_metadata(index_md: Path) -> StandardMetadata:

@@ -67,8 +67,8 @@ DUPLICATE_ID = "std.duplicate-id"
 _reading: str | None = None
 _LEVELS = {"error": std_logging.ERROR, "warning": std_logging.WARNING}
 _TARGET_IN_MESSAGE = re.compile(r"(?:target not found|undefined label): '([^']*)'")
-
-
+#: The messages of this extension's roles that docutils reports, and the ``(type, subtype)`` they get: the
+#: ``{cite}`` role (:class:`tooling.directives.elements.CiteRole`) on a text it cannot read as a citation.
 @dataclass(frozen=True)
 class Problem:
     """One warning or error of the build.
