@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -82,3 +83,17 @@ def test_preview_serves_the_site(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+    assert _processes_mentioning(str(repo)) == [], "no sphinx-autobuild process is left behind"
+
+
+def _processes_mentioning(text: str) -> list[str]:
+    """Command lines of the running processes that contain ``text`` (Linux /proc)."""
+    found = []
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if text in cmdline:
+            found.append(cmdline)
+    return found

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import sys
 from pathlib import Path
 
@@ -230,9 +231,11 @@ def _duplicate_ids(project: Project, files: list[Path]) -> list:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @pass_context
 def preview(obj: Context, port: int, host: str) -> None:
-    """Serve the HTML site and rebuild it on every change (sphinx-autobuild)."""
-    import subprocess
+    """Serve the HTML site and rebuild it on every change (sphinx-autobuild).
 
+    The command becomes the sphinx-autobuild process (no child is left behind
+    when it is stopped with Ctrl-C or a signal).
+    """
     from . import TEMPLATES
 
     project = obj.project
@@ -242,7 +245,10 @@ def preview(obj: Context, port: int, host: str) -> None:
         if folder.is_dir():
             cmd += ["--watch", str(folder)]
     click.echo(f"preview on http://{host}:{port}/ (Ctrl-C stops)", err=True)
-    sys.exit(subprocess.call(cmd, cwd=project.root))
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.chdir(project.root)
+    os.execv(sys.executable, cmd)
 
 
 @main.command()
