@@ -49,6 +49,8 @@ def test_publishes_every_standard(published):
     assert not (gb / "html" / "isodoc").exists(), "an edition folder holds only its own standard"
     assert _broken_links(out) == []
     assert "published gbdoc" in result.output
+    assert ("gbdoc: en edition not published: no translation (standards/gbdoc/locales/en/LC_MESSAGES/gbdoc.po does "
+            "not exist; std translate update creates it)") in result.output
 
 
 def test_manifest_lists_every_file_with_its_hash(published):

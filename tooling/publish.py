@@ -215,12 +215,16 @@ def _translations_to_publish(project: Project, only: list[str] | None) -> tuple[
     """
     from .translate.catalogs import status
 
-    rows = [r for r in status(project, only or None) if r.path.is_file()]
     config = _config_value(project, "std_translation_threshold", 0.9)
     publish, notes = {}, {}
-    for row in rows:
+    for row in status(project, only or None):
         meta = _metadata(project, row.slug)
         if meta is None:
+            continue
+        if not row.path.is_file():
+            notes.setdefault(row.slug, []).append(
+                f"{row.language} edition not published: no translation ({row.path.relative_to(project.root)} does "
+                "not exist; std translate update creates it)")
             continue
         final = not meta.is_draft
         threshold = 1.0 if final else float(config)
