@@ -97,3 +97,14 @@ def _processes_mentioning(text: str) -> list[str]:
         if text in cmdline:
             found.append(cmdline)
     return found
+
+
+def test_build_in_a_language_without_catalog_warns(tmp_path):
+    """``std build --lang en`` of a Chinese standard without an English catalog says that its edition shows the
+    master text; a standard written in English is not concerned."""
+    repo = make_repository(tmp_path, "pdf")
+    result = CliRunner().invoke(main, ["--root", str(repo), "build", "--lang", "en", "--standard", "gbdoc",
+                                       "--standard", "isodoc"])
+    assert ("warning: gbdoc: no en catalog (standards/gbdoc/locales/en/LC_MESSAGES/gbdoc.po): its en edition shows "
+            "the master text; std translate update creates the catalog") in result.stderr, result.output
+    assert "isodoc: no en catalog" not in result.stderr

@@ -87,6 +87,8 @@ def build(obj: Context, standards: tuple[str, ...], formats: tuple[str, ...], fr
     suffix = f"-{lang}" if lang else ""
     if "parallel" in formats and not lang:
         raise click.BadParameter("the parallel edition needs --lang (the translation's language)", param_hint="--lang")
+    if lang:
+        _warn_missing_catalogs(project, standards, lang)
     for fmt in formats or ("html",):
         builder = {"pdf": "stdpdf", "parallel": "stdparallel"}.get(fmt, "html")
         overrides = {"std_pdf_standards": list(standards)} if standards and fmt == "pdf" else {}
@@ -114,6 +116,22 @@ def build(obj: Context, standards: tuple[str, ...], formats: tuple[str, ...], fr
             click.echo(f"HTML site: {out / 'index.html'}", err=True)
         failed = failed or bool(result.errors)
     sys.exit(1 if failed else 0)
+
+
+def _warn_missing_catalogs(project: Project, standards: tuple[str, ...], lang: str) -> None:
+    """Warn for each standard whose edition in ``lang`` can only show its master text (it has no catalog)."""
+    from .model.metadata import MetadataError, load_metadata
+    from .translate.catalogs import catalog_path
+
+    for slug in standards or project.standard_slugs():
+        try:
+            meta = load_metadata(project.srcdir / slug / "index.md")
+        except (MetadataError, OSError):
+            continue  # the build reports it
+        path = catalog_path(project.root, slug, lang)
+        if meta.master_language != lang and not path.is_file():
+            click.echo(f"warning: {slug}: no {lang} catalog ({path.relative_to(project.root)}): its {lang} edition "
+                       "shows the master text; std translate update creates the catalog", err=True)
 
 
 @main.command()
