@@ -63,3 +63,13 @@ def test_previous_and_next_stay_within_one_standard(site):
                 target = (out / doc).parent / href.split("#")[0]
                 assert target.resolve().is_relative_to((out / slug).resolve()), (doc, rel, href)
     assert _pager(out / "gb-t-xxxxx" / "foreword.html")["prev"] == "index.html"
+
+
+def test_sphinx_labels_follow_the_page_language(site):
+    """Permalink titles and the search box are in Chinese on a Chinese standard's pages, in English on English ones."""
+    out, _ = site
+    zh = (out / "gb-t-xxxxx" / "scope.html").read_text(encoding="utf-8")
+    en = (out / "iso-iec-xxxxx" / "scope.html").read_text(encoding="utf-8")
+    assert 'title="链接到此标题"' in zh and "Link to this" not in zh
+    assert 'id="searchlabel">搜索<' in zh and "Quick search" not in zh
+    assert 'title="Link to this heading"' in en and 'id="searchlabel">Search<' in en

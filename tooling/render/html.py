@@ -18,6 +18,15 @@ from .math import MathError, latex_to_svg
 __all__ = ["StdHTMLTranslator", "setup"]
 
 
+#: Sphinx's permalink titles (its English message catalog) on a Chinese page.
+_PERMALINK_TITLES_ZH = {
+    "Link to this heading": "链接到此标题", "Link to this definition": "链接到此定义",
+    "Link to this term": "链接到此术语", "Link to this table": "链接到此表",
+    "Link to this code": "链接到此代码", "Link to this image": "链接到此图",
+    "Link to this toctree": "链接到此目录",
+}
+
+
 class StdHTMLTranslator(HTML5Translator):
     """HTML5 translator for standards (site and print)."""
 
@@ -66,6 +75,13 @@ class StdHTMLTranslator(HTML5Translator):
         if isinstance(node.parent, nodes.section) and "untitled" in node.parent.get("classes", ()):
             raise nodes.SkipNode
         super().visit_title(node)
+
+    # -- permalinks titled in the page's language -------------------------------------------
+    def add_permalink_ref(self, node: nodes.Element, title: str) -> None:
+        """Sphinx's permalink, its title (``Link to this heading`` …) in Chinese on a Chinese page."""
+        if self.std_lang == "zh":
+            title = _PERMALINK_TITLES_ZH.get(title, title)
+        super().add_permalink_ref(node, title)
 
     # -- raw HTML never reaches the output (drafts are untrusted) --------------------------
     def visit_raw(self, node: nodes.raw) -> None:
