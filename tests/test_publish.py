@@ -123,7 +123,7 @@ def test_a_failing_standard_is_skipped_and_its_earlier_publish_kept(tmp_path):
                        encoding="utf-8")
     result = _publish(repo)
     assert result.exit_code == 1
-    assert "isodoc: not published: invalid metadata" in result.output
+    assert "isodoc: not published: invalid metadata: standards/isodoc/index.md:" in result.output
     assert "unknown metadata field 'unknown_field'" in result.output
     assert _tree(repo / "build" / "publish" / "isodoc") == old, "the earlier publish is untouched"
     html = (repo / "build" / "publish" / "gbdoc" / "draft-for-comments-2026-11-20" / "html" / "gbdoc" / "body.html")

@@ -117,8 +117,9 @@ def publish(project: Project, out: Path, only: list[str] | None = None) -> Publi
         entry = domain.standards[slug]
         meta = entry["metadata"]
         if meta is None:
+            index = project.srcdir.relative_to(project.root) / slug / "index.md"
             outcomes.append(StandardOutcome(slug, False, reason="invalid metadata: " + "; ".join(
-                f"line {line}: {message}" for line, message in entry["errors"])))
+                f"{index}:{line}: {message}" if line else f"{index}: {message}" for line, message in entry["errors"])))
             continue
         outcome = StandardOutcome(slug, False, designation=meta.display_designation(), edition=meta.edition_name,
                                   title=meta.title_text(meta.language))
