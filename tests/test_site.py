@@ -73,3 +73,10 @@ def test_sphinx_labels_follow_the_page_language(site):
     assert 'title="链接到此标题"' in zh and "Link to this" not in zh
     assert 'id="searchlabel">搜索<' in zh and "Quick search" not in zh
     assert 'title="Link to this heading"' in en and 'id="searchlabel">Search<' in en
+
+
+def test_table_permalinks_use_the_stable_id(site):
+    out, _ = site
+    page = (out / "gb-t-xxxxx" / "metrics.html").read_text(encoding="utf-8")
+    links = re.findall(r'<a class="headerlink" href="#([^"]+)" title="链接到此表"', page)
+    assert "metrics-table" in links and not [i for i in links if re.fullmatch(r"id\d+", i)], links

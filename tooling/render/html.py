@@ -9,6 +9,8 @@ the ``lang`` of their standard.
 
 from __future__ import annotations
 
+import re
+
 from docutils import nodes
 from sphinx.writers.html5 import HTML5Translator
 
@@ -18,6 +20,7 @@ from .math import MathError, latex_to_svg
 __all__ = ["StdHTMLTranslator", "setup"]
 
 
+_AUTO_ID = re.compile(r"id\d+")
 #: Sphinx's permalink titles (its English message catalog) on a Chinese page.
 _PERMALINK_TITLES_ZH = {
     "Link to this heading": "链接到此标题", "Link to this definition": "链接到此定义",
@@ -78,9 +81,19 @@ class StdHTMLTranslator(HTML5Translator):
 
     # -- permalinks titled in the page's language -------------------------------------------
     def add_permalink_ref(self, node: nodes.Element, title: str) -> None:
-        """Sphinx's permalink, its title (``Link to this heading`` …) in Chinese on a Chinese page."""
+        """Sphinx's permalink to the element's stable ID (not docutils' ``id4``), titled in the page's
+        language (``Link to this heading`` …, in Chinese on a Chinese page)."""
         if self.std_lang == "zh":
             title = _PERMALINK_TITLES_ZH.get(title, title)
+        ids = node.get("ids", [])
+        stable = [i for i in ids if not _AUTO_ID.fullmatch(i)]
+        if stable and ids[0] != stable[0]:
+            node["ids"] = [stable[0], *(i for i in ids if i != stable[0])]
+            try:
+                super().add_permalink_ref(node, title)
+            finally:
+                node["ids"] = ids
+            return
         super().add_permalink_ref(node, title)
 
     # -- raw HTML never reaches the output (drafts are untrusted) --------------------------
