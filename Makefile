@@ -46,7 +46,10 @@ preview: $(STAMP)      ## live preview of the HTML site while editing
 	$(STD) preview
 
 diff: $(STAMP)         ## redline between two revisions: make diff FROM=<rev> TO=<rev>
-	$(STD) diff --from $(FROM) --to $(TO) --format html --format pdf
+	@if [ -z "$(strip $(FROM))" ] || [ -z "$(strip $(TO))" ]; then \
+	  echo "make diff: FROM and TO are required (git refs, folders or Markdown files): make diff FROM=<rev> TO=<rev>" >&2; \
+	  exit 2; fi
+	$(STD) diff --from '$(FROM)' --to '$(TO)' --format html --format pdf
 
 translations: $(STAMP) ## update the translation catalogs
 	$(STD) translate update

@@ -38,6 +38,7 @@ from tooling.diff.load import ImportOptions, RevisionError, load_revision
 from tooling.diff.model import Block, Clause, Snapshot
 from tooling.diff.text import NO_CHANGES, summary_text
 from tooling.diff.tokens import diff_tokens, tokenize
+from tooling.model.numbers import number_words
 
 from .conftest import CORPUS, git
 
@@ -1274,15 +1275,17 @@ def test_ietf_09_to_10_read_by_hand(corpus_snapshots):
 
 @pytest.mark.corpus
 def test_ietf_13_to_14_code_and_forms_on_both_sides(corpus_snapshots):
-    """-13 → -14: the header example ``jk=4 l`` (code) holds no value; a verbal form that a clause still has
-    on both sides (a rewritten paragraph, list items replaced under the same lead-in) is no change."""
+    """-13 → -14: the header example ``jk=4 l`` (code) holds no value (its change is a change of code); a verbal
+    form that a clause still has on both sides (a rewritten paragraph, list items replaced under the same lead-in) is no change."""
     result = diff_revisions(corpus_snapshots[IETF_FILES[13]], corpus_snapshots[IETF_FILES[14]])
     by_number = {c.new_number: c for c in result.clauses}
     for clause in result.clauses:
         for change in clause.changes:
             assert "∅ → 4 l" not in change.reasons, clause.title
-            if change.block == "literal_block":
-                assert change.class_ == "editorial", (clause.title, change.reasons)
+            if change.block == "literal_block":  # code: technical as code, never read for values or forms
+                assert change.reasons in (["code or syntax changed"], ["code or syntax added"],
+                                          ["code or syntax deleted"], ["whitespace"], ["moved"]), (clause.title,
+                                                                                                  change.reasons)
         reasons = [r for c in clause.changes for r in c.reasons]
         for reason in reasons:
             if " removed (" in reason:  # never "requirement removed (X)" with "requirement added (X)"
@@ -1689,7 +1692,8 @@ def test_code_holds_no_values_nor_provisions():
                                            "literal_block"),
              P("Foo-Example is an Item Structured Header.", "literal_block"))]
     result = diff_revisions(S(*old, lang="en", profile="iso"), S(*new, lang="en", profile="iso", label="new"))
-    assert [(c.class_, c.reasons) for c in result.clauses[0].changes] == [("editorial", ["wording"])] * 2
+    # a change of code (technical as such), not a value "∅ → 4 l" nor a requirement removed (MUST)
+    assert [(c.class_, c.reasons) for c in result.clauses[0].changes] == [("technical", ["code or syntax changed"])] * 2
     inline = [C("c", "3", "Keys", Block("paragraph", "A key such as ghi is sent.", literals=["ghi"]))]
     coded = [C("c", "3", "Keys", Block("paragraph", "A key such as jk=4 l is sent.", literals=["jk=4 l"]))]
     result = diff_revisions(S(*inline, lang="en"), S(*coded, lang="en", label="new"))
@@ -1735,3 +1739,181 @@ def test_retitled_clause_keeps_its_old_title_in_the_json(adapter_repo, tmp_path)
     assert result.exit_code == 0, result.output
     [conditions] = [c for c in json.loads(result.stdout)["clauses"] if c["status"] != "unchanged"]
     assert (conditions["id"], conditions["title"], conditions["old_title"]) == ("test-conditions", "环境条件", "试验条件")
+
+
+# -- numbers written as words, code, untranslated segments, whole blocks (a reviewer's report) ----------------------
+
+
+@pytest.mark.parametrize("text,found", [
+    ("每种扰动类型应至少在两个强度等级下测试", [("两个", 2)]),
+    ("十二个样本，二十次，一百名，一百零五项，两万个，二〇二〇年", [("十二个", 12), ("二十次", 20), ("一百名", 100),
+                                                ("一百零五项", 105), ("两万个", 20000), ("二〇二〇年", 2020)]),
+    ("由第三名标注员裁定，见第三章", [("第三名", 3), ("第三章", 3)]),
+    ("结果应一致，一般情况下统一规定，之一，唯一，进一步，同一，万一，十分重要，三角形，一些，一次性", []),
+    ("第三方机构，第一时间，每一个样本，这一要求，另一个，七八个，几十个，十多个，五年多，三分之二，百分之五十，10万个", []),
+    ("仅限于二次验证，通过二级信道", []),  # 二 before a measure word: secondary (two is 两)
+    ("第二次认证，十二次", [("第二次", 2), ("十二次", 12)]),
+    ("at least two labellers, three independent labellers, twenty-one days, two hundred and fifty samples, twice",
+     [("two", 2), ("three", 3), ("twenty-one", 21), ("two hundred and fifty", 250), ("twice", 2)]),
+    ("one of the labellers, no one shall, someone, the one that fails, one or more, with one another, one after "
+     "another, any one sample, two-phase, hundreds of samples, at least two, Glenn ten Cate.", []),
+])
+def test_number_words_quantify(text, found):
+    """Number words count as numbers only where they quantify (tooling.model.numbers)."""
+    assert [(n.written, n.value) for n in number_words(text)] == found
+
+
+def test_number_words_are_values():
+    """两个 → 三个 is technical as 5次 → 3次 is; two → three labellers in English; the foreword names them."""
+    old = "测试时应选取适用的扰动类型，每种扰动类型应至少在两个强度等级下测试。"
+    change = change_of(old, old.replace("两个", "三个"))
+    assert (change.class_, change.reasons) == ("technical", ["两个 → 三个"])
+    change = change_of("测试应重复5次。", "测试应重复三次。")
+    assert (change.class_, change.reasons) == ("technical", ["5次 → 三次"])
+    change = change_of("Each test sample shall be labelled by at least two labellers.",
+                       "Each test sample shall be labelled by at least three labellers.", "en")
+    assert (change.class_, change.reasons) == ("technical", ["two → three"])
+    change = change_of("The key shall be fifteen digits long.", "The key shall be 16 digits long.", "en")
+    assert change.reasons == ["fifteen digits → 16 digits"]
+    result = diff_revisions(S(C("c", "5", "鲁棒性测试", P(old))),
+                            S(C("c", "5", "鲁棒性测试", P(old.replace("两个", "三个"))), label="new"))
+    assert "更改了“鲁棒性测试”，将“两个”改为“三个”" in technical_changes(result)
+    assert tokenize("十二个样本") == ["十二", "个", "样", "本"]  # a numeral is marked whole, as 12 is
+
+
+@pytest.mark.parametrize("old,new,lang", [
+    ("测试应在两个强度等级下进行。", "测试应在2个强度等级下进行。", "zh"),  # the same value, in digits
+    ("结果应一致。", "结果应统一。", "zh"),
+    ("结果应是一个整数。", "结果应是整数。", "zh"),  # 一个: the article
+    ("No one shall enter the room.", "Someone shall enter the room.", "en"),
+    ("Use one of the methods.", "Use any of the methods.", "en"),
+    ("Select a sample.", "Select one sample.", "en"),
+])
+def test_number_words_that_do_not_count(old, new, lang):
+    assert change_of(old, new, lang).class_ == "editorial", change_of(old, new, lang).reasons
+
+
+def test_a_number_that_replaced_a_word_is_shown_against_it():
+    """IETF -09 → -10, 4.1.11: “T” → “1” is T → 1, not ∅ → 1 (the value is paired through the token diff)."""
+    change = change_of("If input_boolean is true, append “T” to output.", "If input_boolean is true, append “1” to "
+                       "output.", "en")
+    assert (change.class_, change.reasons) == ("technical", ["T → 1"])
+    change = change_of("Parsers MUST read the value.", "Parsers MUST read 3 values.", "en")
+    assert change.reasons == ["∅ → 3"]  # nothing it replaced: added
+
+
+def literal(text: str) -> Block:
+    return P(text, "literal_block")
+
+
+def test_code_and_syntax_are_normative():
+    """A change in a literal block (ABNF, a syntax example) is technical unless it is white space only."""
+    old = [C("c", "3.11", "Booleans", literal('sh-boolean = "?" boolean\nboolean = %54 / %46'),
+             literal("Example-BoolHdr: ?T"))]
+    new = [C("c", "3.11", "Booleans", literal('sh-boolean = "?" boolean\nboolean = "0" / "1"'),
+             literal("Example-BoolHdr: ?1"))]
+    result = diff_revisions(S(*old, lang="en"), S(*new, lang="en", label="new"))
+    assert [(c.class_, c.reasons) for c in result.clauses[0].changes] == [("technical", ["code or syntax changed"])] * 2
+    assert result.clauses[0].class_ == "technical"
+    assert "Booleans" in technical_changes(result)
+    # white space only; a code block added; code in Chinese; code in an informative element
+    spaced = [C("c", "3.11", "Booleans", literal('sh-boolean = "?"  boolean\nboolean = %54 / %46'),
+                literal("Example-BoolHdr: ?T"))]
+    result = diff_revisions(S(*old, lang="en"), S(*spaced, lang="en", label="new"))
+    assert [(c.class_, c.reasons) for c in result.clauses[0].changes] == [("editorial", ["whitespace"])]
+    added = [C("c", "3.11", "Booleans", *old[0].blocks, literal("boolean = %x30 / %x31"))]
+    result = diff_revisions(S(*old, lang="en"), S(*added, lang="en", label="new"))
+    assert [(c.kind, c.class_, c.reasons) for c in result.clauses[0].changes] == [
+        ("added", "technical", ["code or syntax added"])]
+    result = diff_revisions(S(C("c", "5", "语法", P("语法如下："), literal("a = 1*19DIGIT"))),
+                            S(C("c", "5", "语法", P("语法如下："), literal("a = 1*15DIGIT")), label="new"))
+    assert result.clauses[0].changes[0].reasons == ["代码或语法更改"]
+    result = diff_revisions(S(C("i", "", "Introduction", literal("a = 1*19DIGIT"), role="introduction"), lang="en"),
+                            S(C("i", "", "Introduction", literal("a = 1*15DIGIT"), role="introduction"), lang="en",
+                              label="new"))
+    assert (result.clauses[0].class_, result.clauses[0].changes[0].reasons) == ("editorial", ["informative"])
+
+
+def test_whole_blocks_added_or_deleted_are_text_not_wording():
+    """OpenChain rev19 → rev20: the scope paragraph deleted is "text deleted"; a block holding a provision is
+    technical."""
+    scope = P("This document specifies the key requirements of a quality open source security assurance program.")
+    result = diff_revisions(S(C("scope", "1", "Scope", scope, P("It applies to all organizations.")), lang="en"),
+                            S(C("scope", "1", "Scope", P("It applies to all organizations.")), lang="en", label="new"))
+    [change] = result.clauses[0].changes
+    assert (change.kind, change.class_, change.reasons) == ("deleted", "editorial", ["text deleted"])
+    result = diff_revisions(S(C("c", "5", "要求", P("适配器应接地。"))),
+                            S(C("c", "5", "要求", P("适配器应接地。"), P("本条给出接地的方法。")), label="new"))
+    assert [(c.kind, c.reasons) for c in result.clauses[0].changes] == [("added", ["text added"])]
+    result = diff_revisions(S(C("c", "5", "要求", P("适配器应接地。"))),
+                            S(C("c", "5", "要求", P("适配器应接地。"), P("适配器宜标出型号。")), label="new"))
+    assert [(c.kind, c.class_, c.reasons) for c in result.clauses[0].changes] == [
+        ("added", "technical", ["增加推荐（宜）"])]
+
+
+def test_untranslated_segment_against_its_translation_is_a_translation():
+    """--lang en: a paragraph translated in one revision and left in Chinese (the master's text) in the other is
+    no provision removed and added, wherever the alignment puts it."""
+    same = [C("scope", "1", "Scope", P("This document specifies the technical requirements of power adapters.")),
+            C("marking", "3.2", "Marking", P("The adapter shall be marked with its model."))]
+
+    def general(*blocks: Block, label: str = "old"):
+        return S(same[0], C("c", "3.1", "General", *blocks), same[1], lang="en", label=label)
+
+    def changes(old, new):
+        result = diff_revisions(old, new)
+        clause = by_title(result, "General")
+        return clause, sorted((c.kind, c.class_, tuple(c.reasons)) for c in clause.changes)
+
+    translated = Block("paragraph", "The enclosure of the adapter should be made of flame-retardant material.")
+    fallback = Block("paragraph", "适配器的外壳宜采用阻燃材料。", untranslated=1)
+    clause, got = changes(general(translated), general(fallback, label="new"))
+    assert got == [("modified", "editorial", ("translation",))] and clause.class_ == "editorial"
+    # a paragraph added beside it: the two are not paired by place, and still no provision came or went
+    added = Block("paragraph", "The rated voltage is marked on the label.")
+    clause, got = changes(general(translated), general(fallback, added, label="new"))
+    assert got == [("added", "editorial", ("text added",)), ("added", "editorial", ("translation",)),
+                   ("deleted", "editorial", ("translation",))], got
+    assert clause.class_ == "editorial"
+    # a provision of another kind in the untranslated text is a change
+    other = Block("paragraph", "适配器的外壳应采用阻燃材料。", untranslated=1)
+    clause, got = changes(general(translated), general(other, added, label="new"))
+    assert clause.class_ == "technical", got
+
+
+def test_git_segment_untranslated_in_one_revision(tmp_path):
+    """The English edition of two revisions whose catalogs differ by one translation: editorial, and the English
+    foreword says there are no technical changes."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    write_revision(repo)
+    commit(repo, "v1")
+    po_file = repo / "standards" / "adapter" / "locales" / "en" / "LC_MESSAGES" / "adapter.po"
+    po_file.write_text(po_file.read_text(encoding="utf-8").replace(
+        'msgstr "The enclosure of the adapter should be made of flame-retardant material."', 'msgstr ""'),
+        encoding="utf-8")
+    commit(repo, "v2")
+    result = diff_revisions(load_revision("v1", repo, lang="en"), load_revision("v2", repo, lang="en"))
+    general = by_title(result, "General requirements")
+    assert [(c.kind, c.class_, c.reasons) for c in general.changes] == [("modified", "editorial", ["translation"])]
+    assert "there are no technical changes" in technical_changes(result)
+
+
+@pytest.mark.corpus
+def test_reviewer_report_on_the_corpus(corpus_snapshots):
+    """IETF -09 → -10: the ABNF and the example changed (code, technical), “T” → “1” in the algorithms;
+    OpenChain rev19 → rev20: the scope paragraph deleted is text deleted."""
+    result = diff_revisions(corpus_snapshots[IETF_FILES[9]], corpus_snapshots[IETF_FILES[10]])
+    by_number = {c.new_number: c for c in result.clauses}
+    assert by_number["3.11"].class_ == "technical"
+    assert [c.reasons for c in by_number["3.11"].changes if c.block == "literal_block"] == [
+        ["code or syntax changed"]] * 2
+    assert ["code or syntax changed"] in [c.reasons for c in by_number["3.6"].changes]  # 1*19DIGIT → 1*15DIGIT
+    assert [c.reasons for c in by_number["4.1.11"].changes] == [["T → 1"], ["F → 0"]]
+    assert [c.reasons for c in by_number["4.2.12"].changes] == [["T → 1"], ["F → 0"]]
+    result = diff_revisions(corpus_snapshots[_series(19)], corpus_snapshots[_series(20)])
+    scope = by_title(result, "Scope")
+    deleted = [c for c in scope.changes if c.kind == "deleted"]
+    assert [(c.class_, c.reasons) for c in deleted] == [("editorial", ["text deleted"])]
+    assert deleted[0].old.startswith("This document specifies the key requirements")

@@ -633,3 +633,16 @@ def test_pdf_failure_is_reported(tmp_path):
     with pytest.raises(redline.RedlineError, match="longer than the time limit of 1 s"):
         redline.write_pdf(en_result(), tmp_path / "x.pdf", REPO, timeout=1, worker=hang)
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_every_editorial_reason_reads_in_chinese():
+    """The classifier's editorial reasons are words of the Chinese redline too (none left in English)."""
+    import re
+
+    from tooling.diff import classify
+    from tooling.diff.redline import REASONS_ZH
+
+    source = Path(classify.__file__).read_text(encoding="utf-8")
+    emitted = set(re.findall(r'"type": "([a-z ]+)"', source)) | set(classify._WHOLE_BLOCK.values())
+    emitted -= {"value", "citation", "requirement", "code", "term"}  # technical: worded by change_reasons
+    assert emitted and emitted <= set(REASONS_ZH), sorted(emitted - set(REASONS_ZH))

@@ -15,7 +15,11 @@ Alignment, in order:
    maximises total similarity; a pair needs a similarity of at least
    :data:`PAIR_THRESHOLD` — :data:`REWRITE_THRESHOLD` for a block replaced by a
    block of the same kind at the same place of a run of equal length — and the same block kind family), the
-   rest are deleted or added;
+   rest are deleted or added. In an edition compared through its catalogs, a block whose segment got or lost
+   its translation (one side the master's untranslated text, the other a translation: no words in common)
+   is paired with the block of the same kind at the same place of a run of equal length, unless the numbers,
+   references and codes they both write differ: it is the same block, translated on one side only (an
+   editorial change: translation);
 3. a deleted block and an added block with the same ``stable`` text are one
    ``moved`` block (it changed place within the clause).
 
@@ -27,10 +31,12 @@ Each pair whose ``stable`` texts differ becomes a ``modified``
 from __future__ import annotations
 
 import difflib
+import re
 from collections import Counter
 
+from .classify import text_language
 from .model import Block, ChangeEntry
-from .tokens import diff_tokens, similarity
+from .tokens import CODE, diff_tokens, is_number, similarity, tokenize
 
 __all__ = ["PAIR_THRESHOLD", "align_blocks", "block_changes"]
 
@@ -52,6 +58,22 @@ def _family(kind: str) -> str:
 def _compatible(a: Block, b: Block) -> bool:
     fa, fb = _family(a.kind), _family(b.kind)
     return fa == fb or {fa, fb} <= {"text", "item"}
+
+
+def _switched_language(a: Block, b: Block) -> bool:
+    """One block the master's untranslated text and the other a translation (their words cannot be compared)."""
+    return bool(a.untranslated) != bool(b.untranslated) and text_language(a.stable, "") != text_language(b.stable, "")
+
+
+def _anchors(text: str) -> set[str]:
+    """What a text writes the same way in either language: numbers, element references (``[→id]``), codes."""
+    return {t for t in tokenize(text) if is_number(t) or t.startswith("[→") or re.fullmatch(CODE, t)}
+
+
+def _same_anchors(a: Block, b: Block) -> bool:
+    """The numbers, references and codes of two blocks agree (or one of them writes none)."""
+    ours, theirs = _anchors(a.stable), _anchors(b.stable)
+    return not ours or not theirs or bool(ours & theirs)
 
 
 def align_blocks(old: list[Block], new: list[Block]) -> list[tuple[int | None, int | None]]:
@@ -91,9 +113,14 @@ def _pair_in_order(old: list[Block], new: list[Block]) -> list[tuple[int, int]]:
     for i in range(n):
         for j in range(m):
             if _compatible(old[i], new[j]):
+                in_place = n == m and i == j and old[i].kind == new[j].kind
+                if _switched_language(old[i], new[j]):
+                    # translated on one side only: no words to compare; the same block where it stood
+                    sim[i][j] = PAIR_THRESHOLD if in_place and _same_anchors(old[i], new[j]) else 0.0
+                    continue
                 s = similarity(old[i].stable, new[j].stable)
                 # one block rewritten in place (a run of one on each side) is the same block, reworded
-                threshold = REWRITE_THRESHOLD if n == m and i == j and old[i].kind == new[j].kind else PAIR_THRESHOLD
+                threshold = REWRITE_THRESHOLD if in_place else PAIR_THRESHOLD
                 sim[i][j] = s if s >= threshold else 0.0
     score = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):

@@ -16,14 +16,20 @@ A block change is **technical** when, in normative text:
 - a number, its sign or its unit changed (``220 V → 230 V``, ``−30 °C → 30 °C``,
   ``401 MΩ → 401 kΩ``; units are read by :func:`tooling.lint.units.unit_after`) —
   numbers that are references or labels (``3.1.4.1``, ``see 5.3``, ``Table 2``) are
-  renumbering, and codes written with digits (``0x20``, ``%x20``) are no numbers;
+  renumbering, and codes written with digits (``0x20``, ``%x20``) are no numbers; a
+  number written as words is a number where it quantifies (``两个 → 三个``, ``5次 → 三次``,
+  ``two labellers → three labellers``: :mod:`tooling.model.numbers`; ``两个 → 2个`` is the
+  same value), and a number that replaced a word or code is shown against it (``T → 1``);
+- code or syntax changed: a literal block (ABNF, a message or syntax example) is normative
+  content, so any change in it but white space is technical (``code or syntax changed``,
+  ``… added``, ``… deleted``);
 - a citation or its dating changed (``GB/T 1—2009 → GB/T 1—2020``, a cited
   document added or removed);
 - a preferred term changed, or a term entry was added or removed;
 - a normative annex was added or removed, or an annex changed obligation.
 
-Code is not prose: a literal block (a code or message example) states no provision and
-no value, and neither does inline code (``jk=4``) inside a paragraph.
+Code is not prose: a literal block is compared as code (above), never read for provisions or
+values, and inline code (``jk=4``) inside a paragraph states no provision and no value.
 
 Within a clause, what one block lost and another block of the same clause still holds
 is no change (:func:`reconcile_clause`): a value that moved into a new list item, a
@@ -31,10 +37,13 @@ provision whose paragraph was rewritten into another paragraph with the same ver
 (a requirement removed and a requirement of the same form added cancel out).
 
 Everything else is **editorial**: wording, punctuation, case, renumbering,
-structure (a clause moved), translation (in an edition compared through its
+structure (a clause moved), text added or deleted (a whole block that states no
+provision), white space in code, translation (in an edition compared through its
 catalogs, a segment that got or lost its translation: the text changed language,
 wholly or, in a block holding several segments, in part — the build marks each
-untranslated segment, :attr:`~tooling.diff.model.Block.untranslated`). Changes in
+untranslated segment, :attr:`~tooling.diff.model.Block.untranslated`; verbal forms
+are compared only between texts in the same language, so a translated segment against
+its untranslated master text is never a provision added or removed). Changes in
 informative elements (foreword, introduction, bibliography, notes, examples,
 informative annexes) are editorial too: they carry no provisions.
 
@@ -49,12 +58,14 @@ import difflib
 import re
 import unicodedata
 from collections import Counter
+from dataclasses import dataclass
 
 from ..lint.classifier import Form, classify
 from ..lint.units import unit_after
 from ..model.designation import DesignationError, parse_designation
+from ..model.numbers import number_words
 from .model import Block, ChangeEntry, Clause, ClauseDiff
-from .tokens import diff_tokens, is_number, tokenize
+from .tokens import diff_tokens, is_han, is_number, tokenize
 
 __all__ = ["INFORMATIVE_ROLES", "citations", "classify_change", "classify_clause", "provisions", "quantities",
            "reconcile_clause"]
@@ -153,19 +164,7 @@ def _form_groups(old: str, new: str, a: list[Form], b: list[Form]) -> list[tuple
     """
     if not a or not b:
         return [(a, b)]
-    regions: list[list[int]] = []  # [old start, old end, new start, new end, changed]
-    at_old = at_new = 0
-    for token in diff_tokens(old, new):
-        size = len(token.text)
-        changed = token.op != "equal"
-        if not regions or not (changed and regions[-1][4]):
-            regions.append([at_old, at_old, at_new, at_new, changed])
-        if token.op != "insert":
-            at_old += size
-            regions[-1][1] = at_old
-        if token.op != "delete":
-            at_new += size
-            regions[-1][3] = at_new
+    regions = _regions(old, new)
 
     def touched(form: Form, side: int) -> list[int]:
         start, end = form.start, form.start + len(form.text)
@@ -243,16 +242,31 @@ def _citation_changes(old: str, new: str) -> list[dict]:
     return sorted(details, key=lambda d: (d["old"] or d["new"]))
 
 
-def quantities(text: str) -> list[tuple[str, bool]]:
-    """Numbers of ``text`` with their unit: ``("220 V", is_reference)``.
+@dataclass(frozen=True)
+class _Quantity:
+    """A number of a text with its unit: where it stands, as shown, as compared, whether it is a reference."""
 
-    References and labels (``3.1.4.1``, ``see 5.3``, ``表2``) are flagged; citations and
-    element references (``[→id]``) are left out.
-    """
+    start: int
+    end: int
+    shown: str      # as written, with its unit: "220 V", "两个", "fifteen digits"
+    key: str        # what is compared: the value (a number word's in digits) and the unit, "2|个"
+    reference: bool
+    word: int | None = None  # the value of a number written as words (None for digits)
+
+
+def _quantities(text: str) -> list[_Quantity]:
+    """The numbers of ``text`` (written in digits or as words that quantify) with their units, in reading order."""
     text = re.sub(r"\[→[^\]]*\]", lambda m: " " * len(m.group(0)), text)
     for m in _CITATION.finditer(text):
         text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
-    found: list[tuple[str, bool]] = []
+    found: list[_Quantity] = []
+
+    def reference_at(start: int, end: int, token: str) -> bool:
+        before, after = text[max(0, start - 12):start], text[end:end + 1]
+        return (token.count(".") >= 2 or bool(_REFERENCE_BEFORE.search(before))
+                or (before.endswith("[") and after == "]")                    # [2]: a bibliography entry
+                or (token.count(".") == 1 and before.endswith(("(", "（")) and after in (")", "）")))  # (2.7)
+
     offset = 0
     for token in tokenize(text):
         start = offset
@@ -261,12 +275,29 @@ def quantities(text: str) -> list[tuple[str, bool]]:
             continue
         unit = unit_after(text, offset)  # 220 V, 401 MΩ, 10 Mbit/s, 677 次/s, 3 个月 (lint.units)
         space = " " if unit and unit[0] else ""
-        before, after = text[max(0, start - 12):start], text[offset:offset + 1]
-        reference = (token.count(".") >= 2 or bool(_REFERENCE_BEFORE.search(before))
-                     or (before.endswith("[") and after == "]")                    # [2]: a bibliography entry
-                     or (token.count(".") == 1 and before.endswith(("(", "（")) and after in (")", "）")))  # (2.7)
-        found.append((token + (space + unit[1] if unit else ""), reference))
-    return found
+        found.append(_Quantity(start, offset, token + (space + unit[1] if unit else ""),
+                               _same_value(token) + "|" + (unit[1] if unit else ""),
+                               reference_at(start, offset, token)))
+    for number in number_words(text):  # 两个, 十二次, 第三名, three labellers (tooling.model.numbers)
+        unit = unit_after(text, number.end)
+        if number.measure:
+            shown = number.written
+        else:
+            shown = number.text + (" " + unit[1] if unit else "")
+        found.append(_Quantity(number.start, number.end, shown, f"{number.value}|{unit[1] if unit else ''}",
+                               number.label or reference_at(number.start, number.end, number.text),
+                               word=number.value))
+    return sorted(found, key=lambda q: q.start)
+
+
+def quantities(text: str) -> list[tuple[str, bool]]:
+    """Numbers of ``text`` with their unit: ``("220 V", is_reference)``.
+
+    References and labels (``3.1.4.1``, ``see 5.3``, ``表2``, ``第三章``) are flagged; citations and
+    element references (``[→id]``) are left out. Numbers written as words count where they quantify
+    (``两个``, ``三次``, ``three labellers``: :func:`tooling.model.numbers.number_words`).
+    """
+    return [(q.shown, q.reference) for q in _quantities(text)]
 
 
 def _same_value(quantity: str) -> str:
@@ -274,22 +305,75 @@ def _same_value(quantity: str) -> str:
     return "\u2212" + quantity[1:] if quantity.startswith("-") else quantity
 
 
+def _regions(old: str, new: str) -> list[list]:
+    """The token diff of two texts (:func:`~tooling.diff.tokens.diff_tokens`) as regions equal on both sides or
+    changed: ``[old start, old end, new start, new end, changed]``, in reading order."""
+    regions: list[list] = []
+    at_old = at_new = 0
+    for token in diff_tokens(old, new):
+        size = len(token.text)
+        changed = token.op != "equal"
+        if not regions or not (changed and regions[-1][4]):
+            regions.append([at_old, at_old, at_new, at_new, changed])
+        if token.op != "insert":
+            at_old += size
+            regions[-1][1] = at_old
+        if token.op != "delete":
+            at_new += size
+            regions[-1][3] = at_new
+    return regions
+
+
+def _replaced(quantity: _Quantity, side: int, regions: list[list], texts: tuple[str, str]) -> str:
+    """What a number that has no counterpart replaced in the other text: where the token diff replaced just
+    the number (``“T”`` → ``“1”``), the one word or code facing it (``T``), or a short Chinese phrase (``若干`` →
+    ``3``); else ``""``."""
+    own, other = texts[side], texts[1 - side]
+    for region in regions:
+        if region[4] and region[2 * side] <= quantity.start and quantity.end <= region[2 * side + 1]:
+            if own[region[2 * side]:region[2 * side + 1]].strip() != own[quantity.start:quantity.end]:
+                return ""  # the number is part of a larger rewrite (HTTP/1 → textual)
+            facing = other[region[2 * (1 - side)]:region[2 * (1 - side) + 1]].strip()
+            tokens = [t for t in tokenize(facing) if not t.isspace()]
+            if len(tokens) == 1 and not is_number(tokens[0]) and (tokens[0][0].isalnum() or tokens[0][0] in "%\\&"):
+                return tokens[0]
+            if tokens and len(tokens) <= 4 and all(is_han(t) for t in tokens):
+                return facing
+            return ""
+    return ""
+
+
 def _value_changes(old: str, new: str) -> tuple[list[dict], bool]:
-    """Changed values (number with unit), and whether referenced numbers (renumbering) changed."""
-    a, b = quantities(old), quantities(new)
-    va, vb = [q for q, ref in a if not ref], [q for q, ref in b if not ref]
-    ra, rb = [q for q, ref in a if ref], [q for q, ref in b if ref]
+    """Changed values (number with unit), and whether referenced numbers (renumbering) changed.
+
+    Values are paired by their order; one that has no counterpart is shown against what it replaced in the
+    other text when that is one word or code (``T → 1``), else against nothing (``∅ → 1``). A number word of
+    value 1 that came or went alone (一个, one) is the indefinite article as often as a count: not reported.
+    """
+    a, b = _quantities(old), _quantities(new)
+    va, vb = [q for q in a if not q.reference], [q for q in b if not q.reference]
+    ra, rb = [q.key for q in a if q.reference], [q.key for q in b if q.reference]
     details: list[dict] = []
-    matcher = difflib.SequenceMatcher(None, [_same_value(q) for q in va], [_same_value(q) for q in vb],
-                                      autojunk=False)
+    regions: list[list] | None = None
+    matcher = difflib.SequenceMatcher(None, [q.key for q in va], [q.key for q in vb], autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
         olds, news = va[i1:i2], vb[j1:j2]
         for k in range(max(len(olds), len(news))):
-            details.append({"type": "value", "old": olds[k] if k < len(olds) else "",
-                            "new": news[k] if k < len(news) else ""})
-    return details, [_same_value(q) for q in ra] != [_same_value(q) for q in rb]
+            x = olds[k] if k < len(olds) else None
+            y = news[k] if k < len(news) else None
+            if x is not None and y is not None:
+                details.append({"type": "value", "old": x.shown, "new": y.shown})
+                continue
+            alone = x or y
+            if alone.word == 1:
+                continue
+            if regions is None:
+                regions = _regions(old, new)
+            facing = _replaced(alone, 0 if x else 1, regions, (old, new))
+            details.append({"type": "value", "old": x.shown if x else facing, "new": y.shown if y else facing})
+    return details, ra != rb
 
 
 def _words(text: str, *, case: bool) -> list[str]:
@@ -359,6 +443,11 @@ def reason_text(detail: dict, lang: str) -> str:
         return f"term {old} → {new}" if old and new else (f"term added: {new}" if new else f"term deleted: {old}")
     if kind == "annex":
         return detail.get("text") or f"annex {old or '∅'} → {new or '∅'}"
+    if kind == "code":
+        action = detail.get("action", "changed")
+        if zh:
+            return {"added": "增加代码或语法", "deleted": "删除代码或语法"}.get(action, "代码或语法更改")
+        return f"code or syntax {action}"
     return kind
 
 
@@ -407,6 +496,7 @@ def classify_change(change: ChangeEntry, lang: str, *, informative: bool, old: C
     """Set ``class_``, ``reasons`` and ``details`` of one block change."""
     old_text = change.old_stable or change.old
     new_text = change.new_stable or change.new
+    edition = lang  # the language of the edition compared (code is written in neither)
     lang = text_language(old_text + new_text, lang)
     old_block = _block_of(old, old_text) if change.kind != "added" else None
     new_block = _block_of(new, new_text) if change.kind != "deleted" else None
@@ -425,6 +515,13 @@ def classify_change(change: ChangeEntry, lang: str, *, informative: bool, old: C
             editorial.append({"type": kind if kind != "wording" else "number (singular/plural)", "old": "", "new": ""})
     elif change.kind == "moved" and (not change.new or old_text == new_text):
         editorial.append({"type": "moved", "old": "", "new": change.elsewhere})
+    elif change.block == "literal_block":
+        # code and syntax (ABNF, a message example) are normative content: any change but white space counts
+        if change.kind in ("modified", "moved") and re.sub(r"\s+", "", old_text) == re.sub(r"\s+", "", new_text):
+            editorial.append({"type": "whitespace", "old": "", "new": ""})
+        else:
+            details.append({"type": "code", "old": "", "new": "",
+                            "action": {"added": "added", "deleted": "deleted"}.get(change.kind, "changed")})
     elif change.kind in ("modified", "moved") and _editorial_kind(old_text, new_text) != "wording":
         # punctuation or case only (quotation marks around a key word make no provision)
         editorial.append({"type": _editorial_kind(old_text, new_text), "old": "", "new": ""})
@@ -453,10 +550,16 @@ def classify_change(change: ChangeEntry, lang: str, *, informative: bool, old: C
                     editorial.append({"type": "renumbering", "old": "", "new": ""})
                 editorial.append({"type": kind, "old": "", "new": ""})
         elif not details:
-            editorial.append({"type": "wording", "old": "", "new": ""})
+            # a whole block that came or went without a provision: text added or deleted, not a rewording
+            editorial.append({"type": _WHOLE_BLOCK[change.kind], "old": "", "new": ""})
     change.details = details or editorial
     change.class_ = "technical" if details else "editorial"
-    change.reasons = [reason_text(d, lang) for d in details] if details else _dedupe(d["type"] for d in editorial)
+    change.reasons = [reason_text(d, edition if d["type"] == "code" else lang) for d in details] if details else \
+        _dedupe(d["type"] for d in editorial)
+
+
+#: The editorial kind of a block added or deleted whole that states no provision.
+_WHOLE_BLOCK = {"added": "text added", "deleted": "text deleted"}
 
 
 def _values_of(clause: Clause | None) -> Counter:
@@ -475,20 +578,32 @@ def reconcile_clause(changes: list[ChangeEntry], lang: str, old: Clause | None, 
       added that the clause already wrote as often;
     - a provision reported removed from one block and a provision of the same verbal form reported
       added to another (a paragraph rewritten into another, list items replaced under the same
-      lead-in): the form is present on both sides, no provision came or went.
+      lead-in): the form is present on both sides, no provision came or went;
+    - in an edition compared through its catalogs, a provision reported removed from a block in one
+      language and one of the same kind reported added to a block in the other language, one of them
+      an untranslated segment (the master's text): the segment got or lost its translation (verbal
+      forms are compared only between texts in the same language) — a translation, editorial.
 
     A change left without technical reasons becomes editorial (its kind of editorial change).
     """
     if old is None or new is None:
         return
     dropped: set[int] = set()
-    removed = [d for c in changes for d in c.details if d.get("type") == "requirement" and d["old"] and not d["new"]]
-    added = [d for c in changes for d in c.details if d.get("type") == "requirement" and d["new"] and not d["old"]]
-    for gone in removed:
-        for came in added:
-            if id(came) not in dropped and came.get("new_kind") == gone.get("old_kind") and \
-                    came["new"].casefold() == gone["old"].casefold():
+    translated: set[int] = set()  # the changes whose provisions were a translation gained or lost
+    removed = [(c, d) for c in changes for d in c.details
+               if d.get("type") == "requirement" and d["old"] and not d["new"]]
+    added = [(c, d) for c in changes for d in c.details
+             if d.get("type") == "requirement" and d["new"] and not d["old"]]
+    for gone_change, gone in removed:
+        for came_change, came in added:
+            if id(came) in dropped or came.get("new_kind") != gone.get("old_kind"):
+                continue
+            if came["new"].casefold() == gone["old"].casefold():
                 dropped.update((id(gone), id(came)))
+                break
+            if _translation_of(gone_change, came_change, old, new, lang):
+                dropped.update((id(gone), id(came)))
+                translated.update((id(gone_change), id(came_change)))
                 break
     values = [d for c in changes for d in c.details if d.get("type") == "value" and bool(d["old"]) != bool(d["new"])]
     if values:
@@ -507,10 +622,25 @@ def reconcile_clause(changes: list[ChangeEntry], lang: str, old: Clause | None, 
             change.details = kept
             change.reasons = [reason_text(d, text_language(old_text + new_text, lang)) for d in kept]
             continue
-        kind = _editorial_kind(old_text, new_text) if change.kind in ("modified", "moved") else "wording"
+        if id(change) in translated:
+            kind = "translation"
+        elif change.kind in ("modified", "moved"):
+            kind = _editorial_kind(old_text, new_text)
+        else:
+            kind = _WHOLE_BLOCK.get(change.kind, "wording")
         change.details = [{"type": kind, "old": "", "new": ""}]
         change.class_ = "editorial"
         change.reasons = [kind]
+
+
+def _translation_of(gone: ChangeEntry, came: ChangeEntry, old: Clause, new: Clause, lang: str) -> bool:
+    """Two changes of a clause in different languages, one of them an untranslated segment: one text, translated
+    on one side only (a segment that got or lost its translation)."""
+    gone_text, came_text = gone.old_stable or gone.old, came.new_stable or came.new
+    if text_language(gone_text, lang) == text_language(came_text, lang):
+        return False
+    gone_block, came_block = _block_of(old, gone_text), _block_of(new, came_text)
+    return any(b is not None and b.untranslated for b in (gone_block, came_block))
 
 
 def _dedupe(items) -> list[str]:

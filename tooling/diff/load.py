@@ -5,7 +5,11 @@ A revision is given as:
 - a git ref (tag, branch, commit) of the repository: its tree is exported into
   a temporary repository (nothing in the working tree changes);
 - a folder: a standard's folder (``standards/<slug>``, with ``index.md`` and its
-  metadata) or a whole repository (``conf.py`` and ``standards/``);
+  metadata) or a whole repository (``conf.py`` and ``standards/``). A standard's folder
+  is built among the other standards of its repository (the one it lies in, else the
+  working tree of this one), in a copy where it takes the place of the standard of the
+  same slug or designation: its citations of the other standards (``见ISO/IEC XXXXX的3.1``)
+  and of the catalogue resolve, and read, as they do in the whole repository;
 - a Markdown file, or a folder of Markdown files without a standard's ``index.md``:
   imported on the fly with the same options as ``std import`` (its document title,
   the H1 title line of the source, becomes the metadata's title and is compared).
@@ -34,6 +38,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
 from docutils import nodes
 
 from ..directives import nodes as stdnodes
@@ -112,19 +117,22 @@ def _has_front_matter(index: Path) -> bool:
 
 @contextmanager
 def _materialise(rev: str, repo: Path, options: ImportOptions | None, lang: str | None = None):
-    """Yield ``(root, kind)``: a repository root holding the revision (in a temporary folder when needed) and
-    what the revision is: ``repository``, ``standard`` (a standard's folder), ``markdown`` or ``git``."""
+    """Yield ``(root, kind, only)``: a repository root holding the revision (in a temporary folder when needed),
+    what the revision is (``repository``, ``standard`` (a standard's folder), ``markdown`` or ``git``) and,
+    for a standard's folder built among the other standards of its repository, its slug (the revision's
+    one standard; ``None``: every standard of ``root``)."""
+    if not rev.strip():
+        raise RevisionError("empty revision: give a git ref, a folder or a Markdown file")
     path = Path(rev)
     with tempfile.TemporaryDirectory(prefix="std-diff-") as tmp:
         tmp_root = Path(tmp) / "repo"
         if path.is_dir() and (path / "conf.py").is_file() and (path / "standards").is_dir():
-            yield path.resolve(), "repository"
+            yield path.resolve(), "repository", None
         elif path.is_dir() and (path / "index.md").is_file() and (
                 _has_front_matter(path / "index.md") or not any(path.glob("*/index.md"))):
-            (tmp_root / "standards").mkdir(parents=True)
-            _scaffold(tmp_root, repo)
-            shutil.copytree(path, tmp_root / "standards" / path.resolve().name)
-            yield tmp_root, "standard"
+            slug = path.resolve().name
+            _with_repository(tmp_root, path.resolve(), _repository_of(path.resolve()) or repo)
+            yield tmp_root, "standard", [slug]
         elif path.is_dir() and any(path.glob("*/index.md")) and not (path / "conf.py").is_file():
             # a repository's standards/ folder, a folder of standards' folders: not one standard
             held = sorted(p.parent.name for p in path.glob("*/index.md"))
@@ -150,16 +158,62 @@ def _materialise(rev: str, repo: Path, options: ImportOptions | None, lang: str 
                                 target=tmp_root / "standards" / IMPORTED_SLUG, force=True)
             except ImportError_ as exc:
                 raise RevisionError(str(exc)) from None
-            yield tmp_root, "markdown"
+            yield tmp_root, "markdown", None
         elif _is_git_ref(repo, rev):
             archive = _git(repo, "archive", "--format=tar", rev, "--", "standards", "conf.py", binary=True)
             tmp_root.mkdir(parents=True)
             subprocess.run(["tar", "-x", "-C", str(tmp_root)], input=archive, check=True, timeout=120)
             if not (tmp_root / "conf.py").is_file():
                 _scaffold(tmp_root, repo)
-            yield tmp_root, "git"
+            yield tmp_root, "git", None
         else:
             raise RevisionError(f"{rev}: not a git ref of {repo}, nor a folder, nor a Markdown file")
+
+
+def _repository_of(folder: Path) -> Path | None:
+    """The repository a standard's folder lies in (``<root>/standards/<slug>``), if it lies in one."""
+    parent = folder.parent
+    if parent.name == "standards" and (parent.parent / "conf.py").is_file():
+        return parent.parent
+    return None
+
+
+def _designation_key(index: Path) -> str:
+    """The year-less designation a standard's ``index.md`` declares (``""``: none, unreadable, or a
+    placeholder such as ``GB/T XXXXX``, which identifies no document)."""
+    from ..model.designation import DesignationError, parse_designation
+    from ..model.yamlsource import split_front_matter
+
+    try:
+        text, _, _ = split_front_matter(index.read_text(encoding="utf-8").lstrip("\ufeff"))
+        data = yaml.safe_load(text or "") if text else None
+        designation = parse_designation(str(data.get("designation") or "")) if isinstance(data, dict) else None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, DesignationError):
+        return ""
+    return "" if designation is None or designation.is_placeholder else designation.key
+
+
+def _with_repository(root: Path, folder: Path, context: Path) -> None:
+    """Lay out at ``root`` a repository holding the standard's folder ``folder`` among the standards, the
+    catalogue and the other files of ``standards/`` of the repository ``context`` (with its ``conf.py``), as
+    a git ref's revision holds them: the folder takes the place of the standard of the same slug, and of
+    one of the same designation (a renamed folder), so the revision still holds that standard once."""
+    slug = folder.name
+    key = _designation_key(folder / "index.md")
+    source = context / "standards"
+    (root / "standards").mkdir(parents=True)
+    for item in sorted(source.iterdir()) if source.is_dir() else []:
+        if item.name.startswith(".") or item.name == "_build":
+            continue
+        if item.is_dir():
+            if item.resolve() == folder or item.name == slug or (
+                    key and (item / "index.md").is_file() and _designation_key(item / "index.md") == key):
+                continue
+            shutil.copytree(item, root / "standards" / item.name, ignore=shutil.ignore_patterns("_build"))
+        elif item.is_file():
+            shutil.copy2(item, root / "standards" / item.name)
+    _scaffold(root, context)
+    shutil.copytree(folder, root / "standards" / slug, ignore=shutil.ignore_patterns("_build"))
 
 
 def _scaffold(root: Path, repo: Path) -> None:
@@ -248,9 +302,9 @@ def _not_held(slug: str, rev: str, here: str | None, other: str | None) -> str:
 
 
 def _load(rev, repo, pick, lang, options) -> tuple[dict[str, Snapshot], dict[str, str]]:
-    with _materialise(rev, repo, options, lang) as (root, kind):
+    with _materialise(rev, repo, options, lang) as (root, kind, only):
         project = Project(root)
-        chosen = pick(project.standard_slugs(), kind)
+        chosen = pick(only or project.standard_slugs(), kind)
         with tempfile.TemporaryDirectory(prefix="std-diff-build-") as build:
             overrides = {"std_lint": {"select": ["none"]}}
             if lang:

@@ -20,7 +20,8 @@
 
 :func:`write_pdf` renders the inline view through the print pipeline of the
 standards' PDFs (the profile's print CSS, then ``templates/redline/print.css``;
-:mod:`tooling.render.pdf_worker` in a child process with a time limit).
+:mod:`tooling.render.pdf_worker` in a child process with a time limit); the intermediate
+print HTML is removed once it has been rendered (``keep_html`` keeps it).
 
 Python prepares values only (:func:`redline_context`): texts as lists of
 ``(op, text)`` segments, labels, anchors. Layout lives in
@@ -43,6 +44,7 @@ from .. import TEMPLATES
 from ..render.files import write_atomic
 from ..render.pdf import RenderError, render_in_child
 from .model import METADATA_LABELS, Block, ChangeEntry, Clause, ClauseDiff, DiffResult, MetadataChange, Snapshot
+from .text import change_reasons
 from .tokens import diff_tokens
 
 __all__ = ["LABELS", "ClauseView", "RedlineError", "Row", "redline_context", "render_html", "render_print_html",
@@ -507,7 +509,7 @@ def _rows(diff: ClauseDiff, old: Clause | None, new: Clause | None, lang: str = 
             seg = [("insert" if inserted else "delete", text)] if text else []
             rows.append(Row("added" if inserted else "deleted", kind, seg, None if inserted else seg,
                             seg if inserted else None, change.class_ if change else whole_class,
-                            _reasons(change.reasons, lang) if change else [], key))
+                            _reasons(change_reasons(change, lang), lang) if change else [], key))
         return rows
 
     old_blocks = old.blocks if old is not None else []
@@ -521,7 +523,7 @@ def _rows(diff: ClauseDiff, old: Clause | None, new: Clause | None, lang: str = 
         away = change.kind == "moved" and not change.new  # moved to another clause: shown there
         elsewhere = getattr(change, "elsewhere", "") or ""
         cls = change.class_ if change.class_ in CLASSES else "editorial"
-        reasons = _reasons(change.reasons, lang)
+        reasons = _reasons(change_reasons(change, lang), lang)
         if away:
             row = Row("moved-out", change.block, [], [("moved", change.old)], None, cls, reasons, change.key,
                       elsewhere=elsewhere)
@@ -590,10 +592,13 @@ _STATUS_REASONS = {"moved", "renumbered", "added", "deleted", "modified", "uncha
 REASONS_ZH = {"wording": "措辞", "punctuation": "标点", "case": "大小写", "informative": "资料性内容",
               "renumbering": "重新编号", "moved": "移动", "clause added": "增加条款", "clause deleted": "删除条款",
               "term added": "增加术语", "term deleted": "删除术语", "normative annex added": "增加规范性附录",
-              "normative annex deleted": "删除规范性附录"}
+              "normative annex deleted": "删除规范性附录", "translation": "翻译", "whitespace": "空白",
+              "text added": "增加文字", "text deleted": "删除文字"}
 
 
 def _reasons(reasons: Iterable[str], lang: str) -> list[str]:
+    """The reasons in the page's language (a technical change's rendered in it: :func:`.text.change_reasons`;
+    the engine's fixed words translated)."""
     table = REASONS_ZH if lang == "zh" else {}
     return [table.get(r, r) for r in reasons]
 
@@ -652,7 +657,7 @@ def _clause_view(diff: ClauseDiff, old: Clause | None, new: Clause | None, ancho
         title_new=None if diff.status == "deleted" else _side(title_inline, "delete"),
         title_changed=title_changed,
         title_class=(title_change.class_ if title_change is not None else "editorial") if title_changed else "none",
-        title_reasons=_reasons(title_change.reasons, lang) if title_change is not None else [],
+        title_reasons=_reasons(change_reasons(title_change, lang), lang) if title_change is not None else [],
         moved_from=(old_number or diff.old_parent or "") if diff.status == "moved" else "",
         formerly=old_number if diff.status == "renumbered" and renumbered else "",
         matched_by=diff.matched_by,
@@ -806,12 +811,13 @@ def write_html(result: DiffResult, path: str | Path) -> Path:
 
 
 def write_pdf(result: DiffResult, path: str | Path, repo_root: str | Path, timeout: float = 300,
-              worker: list[str] | None = None) -> Path:
+              worker: list[str] | None = None, keep_html: bool = False) -> Path:
     """Write the PDF redline of ``result`` to ``path`` through the standards' print pipeline.
 
-    The print HTML is written beside the PDF (``<name>.print.html``, for inspection) and
-    rendered by :mod:`tooling.render.pdf_worker` in a child process, stopped after
-    ``timeout`` seconds. ``worker`` is the command that renders (argv prefix, as the
+    The print HTML is written beside the PDF (``<name>.print.html``) and rendered by
+    :mod:`tooling.render.pdf_worker` in a child process, stopped after ``timeout`` seconds;
+    it is removed afterwards (whether the PDF was written or not), unless ``keep_html``
+    (for inspection). ``worker`` is the command that renders (argv prefix, as the
     ``std_pdf_worker`` setting of the PDF builder); default: this Python with ``-m
     tooling.render.pdf_worker``.
 
@@ -828,6 +834,9 @@ def write_pdf(result: DiffResult, path: str | Path, repo_root: str | Path, timeo
         raise RedlineError(f"{path}: {exc}") from None
     except OSError as exc:
         raise _unwritable(path, exc) from None
+    finally:
+        if not keep_html:
+            html_path.unlink(missing_ok=True)
     for line in warnings:
         print(f"redline PDF: {line}", file=sys.stderr)
     return path

@@ -18,13 +18,22 @@ old place → new place (number, or title for unnumbered elements; ``—`` where
 clause does not exist), status (``moved+modified`` for a moved clause that changed),
 class, and why (the technical reasons, else the kinds of editorial change). When nothing
 changed at all (clauses and metadata), the last line says ``no changes``.
+
+The technical reasons are rendered in the language of the comparison (the new revision's:
+``--lang en`` says ``requirement added (应)`` for a segment left untranslated, as the foreword
+does, never ``增加要求（应）``); quoted text, titles and values are each put on one line (a line
+break of the source is a space).
 """
 
 from __future__ import annotations
 
-from .model import ClauseDiff, DiffResult, MetadataChange, Snapshot
+import re
 
-__all__ = ["NO_CHANGES", "clause_line", "metadata_line", "summary_text", "untranslated_warning"]
+from .classify import reason_text
+from .model import ChangeEntry, ClauseDiff, DiffResult, MetadataChange, Snapshot
+
+__all__ = ["NO_CHANGES", "change_reasons", "clause_line", "metadata_line", "one_line", "summary_text",
+           "untranslated_warning"]
 
 #: The last line of the summary of two revisions that do not differ.
 NO_CHANGES = "no changes: the two revisions have the same clauses, text and metadata"
@@ -33,10 +42,28 @@ _ORDER = ("modified", "moved", "added", "deleted", "renumbered", "unchanged")
 _MAX_REASONS = 4
 
 
+def one_line(text: str) -> str:
+    """``text`` on one line: each run of whitespace (line breaks of the source included) one space."""
+    return re.sub(r"\s+", " ", text or "").strip()
+
+
 def _place(number: str | None, title: str) -> str:
     if number is None:
         return "—"
-    return number or title or "(unnumbered)"
+    return one_line(number or title) or "(unnumbered)"
+
+
+def change_reasons(change: ChangeEntry, lang: str | None) -> list[str]:
+    """Why a block changed, in ``lang`` (the comparison's language): a technical change's reasons rendered
+    again from its details (the classifier words them in the language of the text, which is the master's
+    for a segment a translation left untranslated); an editorial change's kinds as they are."""
+    if change.class_ != "technical" or lang not in ("zh", "en") or len(change.details) != len(change.reasons):
+        return list(change.reasons)
+    rendered = []
+    for detail, reason in zip(change.details, change.reasons):
+        text = reason_text(detail, lang) if isinstance(detail, dict) and detail.get("type") else ""
+        rendered.append(reason if not text or text == detail["type"] else text)  # a kind it cannot word: as given
+    return list(dict.fromkeys(rendered))
 
 
 def status_label(diff: ClauseDiff) -> str:
@@ -44,34 +71,37 @@ def status_label(diff: ClauseDiff) -> str:
     return "moved+modified" if diff.status == "moved" and diff.changes else diff.status
 
 
-def reasons(diff: ClauseDiff) -> list[str]:
-    """Why the clause changed: technical reasons first, else the editorial kinds."""
+def reasons(diff: ClauseDiff, lang: str | None = None) -> list[str]:
+    """Why the clause changed: technical reasons first, else the editorial kinds (the technical ones in
+    ``lang``, see :func:`change_reasons`; each on one line)."""
     found: list[str] = []
-    technical = [r for c in diff.changes if c.class_ == "technical" for r in c.reasons]
+    technical = [r for c in diff.changes if c.class_ == "technical" for r in change_reasons(c, lang)]
     editorial = [r for c in diff.changes if c.class_ != "technical" for r in c.reasons]
     for reason in diff.reasons + (technical if diff.class_ == "technical" else editorial):
+        reason = one_line(reason)
         if reason not in found:
             found.append(reason)
     return found
 
 
-def clause_line(diff: ClauseDiff) -> str:
-    """``5.3 → 6.1 moved+modified technical: 宜 → 应 (…) — title``."""
+def clause_line(diff: ClauseDiff, lang: str | None = None) -> str:
+    """``5.3 → 6.1 moved+modified technical: 宜 → 应 (…) — title`` (the reasons in ``lang``)."""
     old_title = diff.old_title or diff.title
     line = (f"{_place(diff.old_number, old_title)} → {_place(diff.new_number, diff.title)} "
             f"{status_label(diff)} {diff.class_}")
-    why = reasons(diff)
+    why = reasons(diff, lang)
     if why:
         shown = why[:_MAX_REASONS]
         line += ": " + "; ".join(shown) + (f"; … (+{len(why) - len(shown)})" if len(why) > len(shown) else "")
     if diff.title and (diff.new_number or diff.old_number):
-        line += f" — {diff.title}"
+        line += f" — {one_line(diff.title)}"
     return line
 
 
 def metadata_line(change: MetadataChange) -> str:
     """``metadata: stage: 征求意见稿 → 送审稿 (editorial)``."""
-    return f"metadata: {change.field}: {change.old or '—'} → {change.new or '—'} ({change.class_})"
+    return (f"metadata: {change.field}: {one_line(change.old) or '—'} → {one_line(change.new) or '—'} "
+            f"({change.class_})")
 
 
 def summary_text(result: DiffResult) -> str:
@@ -91,9 +121,10 @@ def summary_text(result: DiffResult) -> str:
                  f"{changes.get('technical', 0)} technical, {changes.get('editorial', 0)} editorial changes; "
                  f"{metadata['technical']} technical, {metadata['editorial']} editorial metadata fields")
     lines += [metadata_line(m) for m in result.metadata]
+    lang = result.new.language or result.old.language
     for diff in result.clauses:
         if diff.status != "unchanged":
-            lines.append("  " + clause_line(diff))
+            lines.append("  " + clause_line(diff, lang))
     if not result.changed:
         lines.append(NO_CHANGES)
     return "\n".join(lines) + "\n"

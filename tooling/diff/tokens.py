@@ -3,7 +3,9 @@
 Tokens (:func:`tokenize`), concatenated, give back the text exactly:
 
 - one token per Han character (Chinese has no spaces; a changed character marks
-  only itself, never the whole sentence);
+  only itself, never the whole sentence), except a Chinese numeral of several
+  characters before a measure word (``十二个``, ``一百名``: :data:`~tooling.model.numbers.ZH_NUMERAL_RUN`),
+  one token as a number written in digits is;
 - whole Latin words (letters, digits and ``_`` after a letter: ``shall``, ``SHA256``,
   ``don't``);
 - whole numbers with their sign, thousands separators and decimal part
@@ -45,6 +47,7 @@ import re
 
 from rapidfuzz import fuzz
 
+from ..model.numbers import ZH_NUMERAL_RUN
 from .model import Token
 
 __all__ = ["CODE", "NUMBER", "diff_tokens", "is_han", "is_number", "similarity", "tokenize"]
@@ -66,6 +69,7 @@ _NUMBER_TOKEN = re.compile(rf"[-−+±]?{_DIGITS}")
 _TOKEN = re.compile(
     r"(?P<ref>\[→[^\]\s]*\])"
     rf"|(?P<code>{CODE})"
+    rf"|(?P<zhnum>{ZH_NUMERAL_RUN})"
     rf"|(?P<han>[{_HAN}])"
     rf"|(?P<num>{NUMBER})"
     r"|(?P<word>[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff][A-Za-z0-9_\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]*"

@@ -34,6 +34,7 @@ from docutils import nodes
 
 from ..directives import nodes as stdnodes
 from ..model.designation import DesignationError, parse_designation
+from ..model.numbers import EN_CARDINALS, ZH_DIGITS, number_words, zh_numeral
 from ..model.units import EN_NAMES, SYMBOLS, ZH_NAMES, ZH_NOT_BEFORE, longest_first
 from ..translate.catalogs import other_language
 from ..translate.pairs import Segment, segment_pairs
@@ -459,38 +460,14 @@ _LABEL_NUMBER = re.compile(
     r"|[（(]\s*(?:[A-Z]\.)?\d+(?:\.\d+)+\s*[)）]"  # open source software (2.7): a term or clause number
     r"|[\[［]\s*\d+(?:\s*[,，–~-]\s*\d+)*\s*[\]］](?!\())", re.I)  # [3]: an entry of the bibliography
 
-_EN_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-             "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-             "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-             "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-             "thousand": 1000, "million": 1_000_000, "first": 1, "second": 2, "third": 3, "fourth": 4,
-             "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "once": 1, "twice": 2,
-             "single": 1, "double": 2, "triple": 3, "half": 0.5, "quarter": 0.25, "both": 2, "pair": 2,
-             "a": 1, "an": 1, "each": 1, "every": 1, "dozen": 12, "january": 1, "february": 2, "march": 3,
-             "april": 4, "june": 6, "july": 7, "august": 8, "september": 9, "october": 10,
-             "november": 11, "december": 12}
-_ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
-              "九": 9}
-_ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
-
-
-def _zh_numeral(word: str) -> int | None:
-    total, section, digit = 0, 0, None
-    for char in word:
-        if char in _ZH_DIGITS:
-            digit = _ZH_DIGITS[char]
-        elif char in _ZH_UNITS:
-            unit = _ZH_UNITS[char]
-            if unit >= 10_000:
-                section = (section + (digit or 0)) * unit
-                total += section
-                section = 0
-            else:
-                section += (1 if digit is None else digit) * unit
-            digit = None
-        else:
-            return None
-    return total + section + (digit or 0)
+#: Words that may stand for a number of the other language (lenient: they only account for a number, see
+#: :func:`_word_values`); the cardinals are :data:`tooling.model.numbers.EN_CARDINALS`.
+_EN_WORDS = {**EN_CARDINALS, "hundred": 100, "thousand": 1000, "million": 1_000_000, "first": 1, "second": 2,
+             "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+             "once": 1, "twice": 2, "single": 1, "double": 2, "triple": 3, "half": 0.5, "quarter": 0.25, "both": 2,
+             "pair": 2, "a": 1, "an": 1, "each": 1, "every": 1, "dozen": 12, "january": 1, "february": 2,
+             "march": 3, "april": 4, "june": 6, "july": 7, "august": 8, "september": 9, "october": 10,
+             "november": 11, "december": 12, "decade": 10, "century": 100}
 
 
 @dataclass
@@ -501,8 +478,11 @@ class Number:
     values: frozenset[str]
     unit: str
     start: int
+    word: bool = False  # written as words (两个, three): shown as written
 
     def show(self) -> str:
+        if self.word:
+            return self.text
         return f"{self.text} {self.unit}".strip() if self.unit and self.unit not in self.text else self.text
 
 
@@ -626,6 +606,16 @@ def numbers_in(text: str, lang: str, profile: str,
                 continue
             found.append(Number(("\u2212" if negative and index == 0 else "") + piece, frozenset(values), unit,
                                 begin))
+    for number in number_words(protected, lang):  # 两个, 十二次, 第三名, three labellers (tooling.model.numbers)
+        if number.label:
+            hidden.add(str(number.value))  # 第三章: a part of the text, as 第3章
+            continue
+        if number.value == 1:
+            continue  # 一个, one: as often the indefinite article as a count
+        unit_match = _UNIT_AFTER.match(protected, number.end)
+        unit = _UNIT_WORDS.get(unit_match.group("unit"), unit_match.group("unit")) if unit_match else ""
+        found.append(Number(number.written, frozenset({str(number.value)}), unit, number.start, word=True))
+    found.sort(key=lambda n: n.start)
     return found, hidden
 
 
@@ -647,13 +637,13 @@ def _word_values(text: str, lang: str) -> Counter:
                 values[_canonical(str(_EN_WORDS[word[:-2]]))] += 1
     else:
         for m in re.finditer(r"[零〇一二两三四五六七八九十百千万亿]+", prose):
-            value = _zh_numeral(m.group(0))
+            value = zh_numeral(m.group(0), strict=False)
             if value is not None:
                 values[str(value)] += 1
                 if value >= 10 and len(m.group(0)) > 1:
                     for char in m.group(0):  # 第三十 → also its parts, conservatively
-                        if char in _ZH_DIGITS:
-                            values[str(_ZH_DIGITS[char])] += 1
+                        if char in ZH_DIGITS:
+                            values[str(ZH_DIGITS[char])] += 1
         for char, value in (("首", 1), ("单", 1), ("双", 2), ("半", "0.5"), ("每", 1), ("各", 1)):
             if char in prose:
                 values[str(value)] += prose.count(char)
@@ -708,8 +698,11 @@ def _absorb(numbers: list[Number], words: Counter, hidden: set[str]) -> list[Num
                    "English, digit grouping 10 000 / 10,000 / 10000, 万); numbers in citations, references, "
                    "formulas, literals, designations, identifiers (SHA-256, V2.1), dates, clause, table and "
                    "figure numbers are set aside, and a number of one language may be written as a word or a "
-                   "numeral in the other (two, third, 两, 第三). Units are compared only when both sides write a "
-                   "unit after the same value.")
+                   "numeral in the other (two, third, 两, 第三). Numbers written as words are numbers where they "
+                   "quantify (两个, 三次, 第三名, three labellers, twice; tooling.model.numbers): not in 一致, 统一, "
+                   "之一, 第三方, 二次验证 (secondary), 五年多, one of the, no one, one another, nor a lone 一 or one "
+                   "(as often the article as a count). Units are compared only when both sides write a unit after "
+                   "the same value.")
 def bl003(ctx) -> None:
     """What it checks: each translated message has the same numbers, and the same value+unit
     pairs, as its master, including the limits of ranges (15 ℃～35 ℃ ↔ 15 °C to 35 °C) and
