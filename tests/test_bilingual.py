@@ -193,3 +193,61 @@ def test_the_sample_catalogs_are_up_to_date(tmp_path):
     result = _run(tmp_path, "translate", "update")
     assert result.exit_code == 0, result.output
     assert "updated" not in result.output, result.output
+
+
+def _mark_fuzzy(po, msgid: str) -> None:
+    text = po.read_text(encoding="utf-8")
+    assert f'msgid "{msgid}"' in text
+    po.write_text(text.replace(f'msgid "{msgid}"', f'#, fuzzy\nmsgid "{msgid}"', 1), encoding="utf-8")
+
+
+def test_the_master_text_an_edition_falls_back_to_is_marked_with_its_language(repo):
+    po = repo / "standards" / "zhdoc" / "locales" / "en" / "LC_MESSAGES" / "zhdoc.po"
+    _mark_fuzzy(po, "样本的数量影响结果的置信度。")  # a fuzzy note
+    text = po.read_text(encoding="utf-8")
+    po.write_text(text.replace('msgstr "Requirements"', 'msgstr ""').replace('msgstr "Number of samples"', 'msgstr ""'),
+                  encoding="utf-8")  # an untranslated title and table cell
+    result = _run(repo, "build", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    html = (repo / "build" / "html-en" / "zhdoc" / "body.html").read_text(encoding="utf-8")
+    # the master text in its language, the edition's label (NOTE) outside it, the element marked
+    assert ('<p class="std-untranslated"><span class="std-label">NOTE</span>\u2003<span lang="zh-CN">'
+            "样本的数量影响结果的置信度。</span></p>") in html
+    assert '<td><p class="std-untranslated"><span lang="zh-CN">样本数</span></p></td>' in html
+    assert re.search(r'<h1 class="std-untranslated"><span class="std-number">3</span>\s<span lang="zh-CN">要求</span>',
+                     html), html
+    # translated text and text without words (100) are not marked
+    assert "<p>This document specifies methods for bilingual tests.</p>" in html
+    assert html.count("std-untranslated") == 3
+    css = (repo / "build" / "html-en" / "_static" / "standard.css").read_text(encoding="utf-8")
+    assert ".std-untranslated::after" in css and '"（未翻译）"' in css
+    # the Chinese edition of the English master: its untranslated English text is marked lang="en"
+    assert _run(repo, "build", "--lang", "zh").exit_code == 0
+    endoc = (repo / "build" / "html-zh" / "endoc" / "body.html").read_text(encoding="utf-8")
+    assert '<p class="std-untranslated"><span lang="en">The text shall be checked.</span></p>' in endoc
+    assert re.search(r'<h1><span class="std-number">1</span>\s*范围', endoc), endoc  # translated: not marked
+    # a master edition is never marked
+    assert _run(repo, "build").exit_code == 0
+    assert "std-untranslated" not in (repo / "build" / "html" / "zhdoc" / "body.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.pdf
+def test_the_pdf_author_is_the_committee_in_the_edition_language(repo):
+    from pypdf import PdfReader
+
+    index = repo / "standards" / "zhdoc" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace(
+        "sample: true", "committee: {zh: 全国信息技术标准化技术委员会（SAC/TC 28）, en: SAC/TC 28 Information technology}\n"
+        "sample: true"), encoding="utf-8")
+    endoc = repo / "standards" / "endoc" / "index.md"
+    endoc.write_text(endoc.read_text(encoding="utf-8").replace("sample: true", "committee: ISO/IEC JTC 1/SC 42\n"
+                                                                  "sample: true"), encoding="utf-8")
+    for lang in ("en", "zh"):
+        assert _run(repo, "build", "--lang", lang, "--format", "pdf").exit_code == 0
+    assert _run(repo, "build", "--format", "pdf").exit_code == 0
+    author = {path: PdfReader(repo / "build" / path).metadata.author
+              for path in ("pdf-en/zhdoc.pdf", "pdf/zhdoc.pdf", "pdf-zh/endoc.pdf", "pdf/endoc.pdf")}
+    assert author == {"pdf-en/zhdoc.pdf": "SAC/TC 28 Information technology",
+                      "pdf/zhdoc.pdf": "全国信息技术标准化技术委员会（SAC/TC 28）",
+                      "pdf-zh/endoc.pdf": "ISO/IEC JTC 1/SC 42",  # in one language only: kept
+                      "pdf/endoc.pdf": "ISO/IEC JTC 1/SC 42"}

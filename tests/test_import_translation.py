@@ -503,3 +503,77 @@ def test_dis_never_pairs_unrelated_text(dis):
     assert checked["terms"] >= 12 and checked["requirements"] >= 60 and checked["materials"] == 25
     # the clause the English text added has no counterpart, and its text is in no msgstr
     assert not [v for v in catalog.values() if "For undated references" in v or "[4] Security Assurance" in v]
+
+
+# -- a translation in another language of Latin script ----------------------------------------------------------
+
+GERMAN = """# Kleinteile — Wägeverfahren
+
+## 1 Anwendungsbereich
+
+Dieses Dokument legt das Verfahren für das Wägen von Kleinteilen fest. Es gilt für Kleinteile, deren Masse nicht
+mehr als 500 g beträgt, und für die Waagen, die dafür verwendet werden.
+
+## 2 Anforderungen
+
+Die Waage muss vor jeder Wägung auf null gestellt werden. Die Ergebnisse der Wägung sind mit der Angabe der
+verwendeten Waage und des Datums aufzuzeichnen. Eine Waage, die nicht kalibriert ist, darf nicht verwendet werden,
+und die Kalibrierung ist von einer Stelle durchzuführen, die dafür zugelassen ist.
+"""
+
+FRENCH = """# Petites pièces — Méthode de pesage
+
+## 1 Domaine d'application
+
+Le présent document spécifie la méthode de pesage des petites pièces. Il est applicable aux pièces dont la masse
+ne dépasse pas 500 g et aux balances qui sont utilisées pour le pesage.
+
+## 2 Exigences
+
+La balance doit être mise à zéro avant chaque pesée. Les résultats de la pesée doivent être enregistrés avec la
+balance utilisée et la date. Une balance qui n'est pas étalonnée ne doit pas être utilisée, et l'étalonnage doit
+être fait par un laboratoire qui est accrédité pour cela.
+"""
+
+
+def test_english_check():
+    from tooling.translate.align import english_check
+
+    assert english_check((BASIC / "en.md").read_text(encoding="utf-8")) is None
+    assert english_check("".join(p.read_text(encoding="utf-8") for p in sorted((DRIFT / "en").glob("*.md")))) is None
+    assert english_check(GERMAN).startswith("it looks like German (die, der, und")
+    assert "the English function words the, of, and, to, in, a, is, shall, be, for make " in english_check(GERMAN)
+    assert english_check(FRENCH).startswith("it looks like French (")
+    assert english_check("Kurz und klein.") is None  # too short to tell
+
+
+@pytest.mark.parametrize(("master", "lang", "text", "message"), [
+    (BASIC / "zh.md", "zh", GERMAN, "--translation: {tmp}/translation.md is not written in English: it looks like "
+                                    "German ("),
+    (BASIC / "zh.md", "zh", FRENCH, "--translation: {tmp}/translation.md is not written in English: it looks like "
+                                    "French ("),
+    (BASIC / "en.md", "en", GERMAN, "--translation: {tmp}/translation.md is not written in Chinese: it looks like "
+                                    "German ("),
+])
+def test_a_translation_in_another_latin_language_is_refused(tmp_path, master, lang, text, message):
+    (tmp_path / "translation.md").write_text(text, encoding="utf-8")
+    target = tmp_path / "repo" / "standards" / "x"
+    with pytest.raises(ImportError_, match=re.escape(message.format(tmp=tmp_path))) as refused:
+        _import(master, target, "GB/T XXXXX—XXXX", lang, tmp_path / "translation.md")
+    other = "en" if lang == "zh" else "zh"
+    assert str(refused.value).endswith(f"the translation of a master in {lang} must be in {other} "
+                                       f"({'English' if other == 'en' else 'Chinese'})")
+    assert not (tmp_path / "repo").exists(), "nothing is written"
+
+
+@needs_corpus
+def test_openchain_german_is_not_the_english_translation(tmp_path):
+    german = OPENCHAIN / "1.1-de.md"
+    if not german.is_file():
+        pytest.skip(f"{german} is not in the corpus")
+    result = CliRunner().invoke(main, ["import", str(OPENCHAIN / "1.1-zh-Hans.md"), "--designation", "ISO/IEC DIS 18974",
+                                       "--lang", "zh", "--translation", str(german), "--to",
+                                       str(tmp_path / "standards" / "openchain")])
+    assert result.exit_code == 1
+    assert f"--translation: {german} is not written in English: it looks like German (" in result.stderr
+    assert "Traceback" not in result.output and not (tmp_path / "standards").exists()

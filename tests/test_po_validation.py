@@ -348,3 +348,145 @@ def test_status_names_unknown_standards_and_never_rounds_up_to_complete(repo):
     assert zhdoc["missing"] == 1 and zhdoc["translated"] >= 15
     text = _run(repo, "translate", "status", "--standard", "zhdoc").output
     assert "15/16 translated (93%)" in text, text  # rounded down (93.75 %), so 99.9 % never reads 100 %
+
+
+# -- std lint reports the catalogs' problems (std.po), which gate the translation only -----------------------------
+
+def _gb18030(repo: Path) -> tuple[int, str]:
+    text = (repo / PO).read_text(encoding="utf-8")
+    (repo / PO).write_bytes(text.encode("gb18030"))
+    return next(n for n, line in enumerate(text.splitlines(), start=1) if not line.isascii()), "the file is not UTF-8"
+
+
+def _broken_syntax(repo: Path) -> tuple[int, str]:
+    _edit(repo, 'msgstr "Scope"', 'msgstr "Scope\nmsgstr broken')
+    return _line(repo, 'msgstr "Scope'), "PO syntax error: msgstr: the string is not closed"
+
+
+def _dropped_citation(repo: Path) -> tuple[int, str]:
+    _edit(repo, "see {cite}`ISO/IEC XXXXX`.", "see ISO/IEC XXXXX.")
+    return (_line(repo, "see ISO/IEC XXXXX."), "the msgstr does not keep the markup of its msgid: the citation "
+            "{cite}`ISO/IEC XXXXX` is missing")
+
+
+CATALOG_PROBLEMS = {"not UTF-8 (GB18030)": _gb18030, "broken PO syntax": _broken_syntax,
+                    "a msgstr that drops a citation": _dropped_citation}
+
+
+@pytest.mark.parametrize("case", sorted(CATALOG_PROBLEMS))
+def test_lint_reports_each_catalog_problem_and_it_gates_only_the_translation(repo, case):
+    from tooling.lint.engine import collected_findings
+    from tooling.lint.report import Baseline, gate
+
+    line, message = CATALOG_PROBLEMS[case](repo)
+    result = _run(repo, "lint", "--fail-on", "error")
+    assert result.exit_code == 1, result.output
+    assert f"{PO}:{line}: std.po error {message}" in result.stdout, result.stdout
+    data = json.loads(_run(repo, "lint", "--format", "json", "--fail-on", "never").stdout)
+    found = [f for f in data["findings"] if f["code"] == "std.po"]
+    assert found and all((f["file"], f["severity"], f["standard"]) == (PO, "error", "zhdoc") for f in found)
+    assert found[0]["line"] == line and found[0]["message"].startswith(message)
+    assert (_run(repo, "translate", "status").stderr.splitlines()[0]
+            == f"{PO}:{line}: {found[0]['message']}")  # the message std translate status gives
+    # the publish gate: like the bilingual rules' findings, they stop the translated edition, never the master
+    project = Project(repo)
+    app = project.sphinx("dummy", repo / "build" / "lint").app
+    metas = {slug: entry["metadata"] for slug, entry in app.env.domains["standard"].standards.items()}
+    lint = gate(collected_findings(app.env), Baseline(repo / "lint-baseline.json"), "error", metas)
+    assert not [f for f in lint.blocking("zhdoc") if f.code == "std.po"]
+    assert [f.line for f in lint.blocking("zhdoc", translation=True) if f.code == "std.po"][0] == line
+    # no baseline accepts them
+    assert _run(repo, "lint", "--update-baseline").exit_code == 0
+    assert f"{PO}:{line}: std.po error" in _run(repo, "lint", "--fail-on", "never").stdout
+
+
+def test_a_clean_catalog_gives_no_lint_finding(repo):
+    data = json.loads(_run(repo, "lint", "--format", "json", "--fail-on", "never").stdout)
+    assert [f for f in data["findings"] if f["code"] == "std.po"] == []
+
+
+def test_update_exits_1_when_it_refuses_a_catalog_and_updates_the_others(repo):
+    _edit(repo, 'msgstr "Scope"', 'msgstr "Scope\nmsgstr broken')
+    before = (repo / PO).read_bytes()
+    body = repo / "standards" / "endoc" / "body.md"
+    body.write_text(body.read_text(encoding="utf-8") + "\nA new paragraph.\n", encoding="utf-8")
+    result = _run(repo, "translate", "update")
+    assert result.exit_code == 1, result.output
+    assert f"not updated (line {_line(repo, 'msgstr broken') - 1}: PO syntax error" in result.stderr
+    assert "updated: standards/endoc/locales/zh/LC_MESSAGES/endoc.po" in result.stdout  # done all the same
+    assert 'msgid "A new paragraph."' in (repo / "standards/endoc/locales/zh/LC_MESSAGES/endoc.po").read_text(
+        encoding="utf-8")
+    assert (repo / PO).read_bytes() == before
+    _edit(repo, 'msgstr "Scope\nmsgstr broken', 'msgstr "Scope"')
+    assert _run(repo, "translate", "update").exit_code == 0
+
+
+# -- PO files in the wrong place ---------------------------------------------------------------------------------
+
+EXPECTED = "the catalog of zhdoc is standards/zhdoc/locales/en/LC_MESSAGES/zhdoc.po"
+MISPLACED = {
+    "a language the tool does not translate into": (
+        "standards/zhdoc/locales/fr/LC_MESSAGES/zhdoc.po",
+        "fr is not a language the tool translates into (a standard drafted in Chinese is translated into English "
+        "only)"),
+    "the master's own language": (
+        "standards/zhdoc/locales/zh/LC_MESSAGES/zhdoc.po",
+        "zh is the master's own language (the standard is drafted in Chinese: it is translated into English)"),
+    "another name": (
+        "standards/zhdoc/locales/en/LC_MESSAGES/other.po",
+        "it is named other.po, but the catalog of zhdoc is named zhdoc.po (one catalog per standard)"),
+    "a region": (
+        "standards/zhdoc/locales/en_GB/LC_MESSAGES/zhdoc.po",
+        "the folder is en_GB, but catalogs are per language (en), not per region or script"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(MISPLACED))
+def test_a_catalog_in_the_wrong_place_is_reported_everywhere(repo, case):
+    path, why = MISPLACED[case]
+    (repo / path).parent.mkdir(parents=True, exist_ok=True)
+    (repo / path).write_bytes((repo / PO).read_bytes())
+    message = f"catalog in the wrong place, not used: {why}; {EXPECTED}"
+    status = _run(repo, "translate", "status")
+    assert status.exit_code == 0, status.output  # a warning: the catalog itself is fine
+    assert "zhdoc [en]: 15/15 translated (100%), 0 fuzzy, 0 missing, 1 PO file(s) in the wrong place" in status.stdout
+    assert f"{path}: warning: {message}" in status.stderr, status.stderr
+    row = next(r for r in json.loads(_run(repo, "translate", "status", "--format", "json").stdout)["standards"]
+               if r["slug"] == "zhdoc")
+    assert [(m["file"], m["expected"]) for m in row["misplaced"]] == [
+        (path, "standards/zhdoc/locales/en/LC_MESSAGES/zhdoc.po")]
+    assert row["misplaced"][0]["message"].startswith(message)
+    update = _run(repo, "translate", "update")
+    assert update.exit_code == 0 and f"{path}: warning: {message}" in update.stderr
+    lint = json.loads(_run(repo, "lint", "--format", "json", "--fail-on", "never").stdout)
+    assert [(f["file"], f["line"], f["severity"], f["standard"]) for f in lint["findings"] if f["code"] == "std.po"] \
+        == [(path, None, "warning", "zhdoc")]
+    build = _build_en(repo)
+    assert [w for w in _po_warnings(build)] == [f"{path}:1: WARNING: {message} (merge its translations into that "
+                                                "file) [std.po]" if case in ("another name", "a region") else
+                                                f"{path}:1: WARNING: {message} (a translation into English belongs "
+                                                "there) [std.po]"]
+
+
+def test_update_says_so_when_it_creates_a_catalog_beside_one_in_the_wrong_place(repo):
+    region = repo / "standards/zhdoc/locales/en_GB/LC_MESSAGES/zhdoc.po"
+    region.parent.mkdir(parents=True)
+    (repo / PO).rename(region)
+    result = _run(repo, "translate", "update")
+    assert (f"created (empty: standards/zhdoc/locales/en_GB/LC_MESSAGES/zhdoc.po is in the wrong place and not used; "
+            f"move the translations into this catalog): {PO}") in result.stdout, result.output
+    assert ("standards/zhdoc/locales/en_GB/LC_MESSAGES/zhdoc.po: warning: catalog in the wrong place, not used: the "
+            f"folder is en_GB, but catalogs are per language (en), not per region or script; {EXPECTED} (move it "
+            "there)") in result.stderr
+
+
+def test_a_catalog_named_after_another_standard_is_not_its_catalog(repo):
+    """zhdoc/locales/en/LC_MESSAGES/endoc.po is no catalog of endoc (an English master): the English edition never
+    applies it, and it is reported."""
+    stray = repo / "standards/zhdoc/locales/en/LC_MESSAGES/endoc.po"
+    stray.write_text(HEADER + 'msgid "The text shall be checked."\nmsgstr "HIJACKED"\n', encoding="utf-8")
+    result = _build_en(repo)
+    assert "The text shall be checked." in _text(repo / "build" / "html-en" / "endoc" / "body.html")
+    assert "HIJACKED" not in _text(repo / "build" / "html-en" / "endoc" / "body.html")
+    assert any(w.startswith("standards/zhdoc/locales/en/LC_MESSAGES/endoc.po:1: WARNING: catalog in the wrong place")
+               for w in _po_warnings(result)), result.warnings

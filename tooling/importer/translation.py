@@ -39,8 +39,8 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
 from ..render.files import write_atomic
-from ..translate.align import (ClauseAlignment, Unit, adapt_markup, align_units, detect_language, extract_units,
-                               renumber, set_features)
+from ..translate.align import (ClauseAlignment, Unit, adapt_markup, align_units, detect_language, english_check,
+                               extract_units, renumber, set_features)
 from .content import RenderContext
 from .errors import ImportError_, Messages
 from .source import SourceFile, read_source, source_root
@@ -49,6 +49,7 @@ __all__ = ["TranslationResult", "build_catalog", "read_translation", "set_term_e
 
 _CONF = '"""Temporary repository of `std import --translation` (deleted after the import)."""\n\n' \
         "from tooling.config import *  # noqa: F403\n\nproject = 'alignment'\n"
+_NAMES = {"zh": "Chinese", "en": "English"}
 _INDEX = "# Alignment\n\n```{toctree}\n:hidden:\n:glob:\n\n*/index\n```\n"
 
 
@@ -98,7 +99,10 @@ def read_translation(translation: Path, source: Path, files: list[SourceFile], l
 
     Raises:
         ImportError_: when it does not exist, is a folder without ``.md`` files, is not
-            valid UTF-8, is the source itself, or is written in the master's language.
+            valid UTF-8, is the source itself, is written in the master's language, or is in
+            Latin script but not English (:func:`~tooling.translate.align.english_check`: too few
+            of the English function words *the, of, and, to, in, a, is, shall, be, for*), e.g. a
+            German text given as the English translation of a Chinese master.
     """
     if not translation.exists():
         raise ImportError_(f"--translation: {translation}: no such file or folder")
@@ -109,13 +113,18 @@ def read_translation(translation: Path, source: Path, files: list[SourceFile], l
     except ImportError_ as exc:
         raise ImportError_(f"--translation: {exc}") from None
     other = "en" if lang == "zh" else "zh"
-    found = detect_language(_sample(translated))
-    if found == lang:
+    sample = _sample(translated)
+    found = detect_language(sample)
+    latin = english_check(sample) if found == "en" else None  # Latin script, but not English
+    if found == lang and not (lang == "en" and latin):
         master = detect_language(_sample(files))
         said = f"the master is in {lang} (--lang {lang})" if master in (None, lang) else \
             f"--lang says the master is in {lang}"
         raise ImportError_(f"--translation: {translation} is written in {lang}, but {said}: "
                            f"the translation must be in {other}")
+    if latin:  # a German, French … text given as the English (or the Chinese) translation
+        raise ImportError_(f"--translation: {translation} is not written in {_NAMES[other]}: {latin}; "
+                           f"the translation of a master in {lang} must be in {other} ({_NAMES[other]})")
     return translated
 
 

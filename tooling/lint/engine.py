@@ -222,19 +222,26 @@ def lint_standards(app, env) -> list[str]:
 
 
 def collected_findings(env) -> list[Finding]:
-    """Every finding the environment keeps: the document rules', the standard rules' and the build's problems.
+    """Every finding the environment keeps: the document rules', the standard rules' and the build's problems,
+    and the problems of the translation catalogs.
 
     Build problems (:func:`tooling.model.problems.problem_findings`: invalid metadata, a refused
     include, an ID used twice, a reference to a missing target …) are findings with the code of
     their Sphinx message (``std.metadata``); they are kept per document like the rules' findings,
-    so every run reports the same, incremental or not.
+    so every run reports the same, incremental or not. The catalogs of the standards
+    (``standards/<slug>/locales/…``, which the master build does not read) are checked afresh on
+    every call (:func:`tooling.translate.catalogs.catalog_findings`, code ``std.po``: broken PO
+    syntax, not UTF-8, a translation that drops the master's markup, a PO file in the wrong place);
+    like the bilingual rules' findings they gate the translated edition only.
     """
     from ..model.problems import problem_findings
+    from ..translate.catalogs import catalog_findings
 
     domain = env.domains["standard"]
     findings = [f for items in domain.data["findings"].values() for f in items]
     findings += [f for items in domain.data["standard_findings"].values() for f in items]
-    return findings + problem_findings(env)
+    standards = {slug: entry["metadata"] for slug, entry in domain.standards.items()}
+    return findings + problem_findings(env) + catalog_findings(Path(env.config.std_root), standards)
 
 
 def setup(app) -> None:

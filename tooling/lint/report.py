@@ -14,7 +14,9 @@ Besides the drafting rules' findings, a report holds the build's problems
 (:mod:`tooling.model.problems`: code ``std.include``, ``std.metadata`` …, from the
 Sphinx message), which no suppression and no baseline accepts. Findings of the
 bilingual rules (``BL``) compare a master with its translation: they gate the
-translated edition, never the master (:meth:`LintResult.blocking`).
+translated edition, never the master (:meth:`LintResult.blocking`). So do the
+problems of the translation catalogs (``std.po``: :func:`tooling.translate.catalogs.catalog_findings`),
+which, like the build's problems, no baseline accepts.
 """
 
 from __future__ import annotations
@@ -28,22 +30,38 @@ from .context import Finding
 from .registry import SEVERITIES, all_rules, get_rule
 
 __all__ = ["LintResult", "Baseline", "default_fail_on", "gate", "gates_translation", "is_build_problem",
-           "relative_path", "to_json", "to_sarif", "to_text"]
+           "is_catalog_problem", "relative_path", "to_json", "to_sarif", "to_text"]
 
 LEVELS = {"error": 0, "warning": 1, "info": 2, "never": -1}
 _STRICT_STAGES = ("draft-for-approval", "published", "fdis")
 #: Rule families that compare a master with its translation: they gate the translated edition, not the master.
 TRANSLATION_FAMILIES = ("BL",)
+#: Codes of the problems of a translation catalog (broken PO syntax, not UTF-8, dropped markup, a PO file in
+#: the wrong place): they gate the translated edition, not the master, and no baseline accepts them.
+CATALOG_CODES = ("std.po",)
+
+
+def is_catalog_problem(finding: Finding) -> bool:
+    """A problem of a translation catalog (``std.po``), found outside the build of the master."""
+    return finding.code in CATALOG_CODES
 
 
 def is_build_problem(finding: Finding) -> bool:
-    """A problem of the build (its code is a Sphinx message type such as ``std.include``), not a rule's finding."""
-    return get_rule(finding.code) is None
+    """A problem of the build (its code is a Sphinx message type such as ``std.include``), not a rule's finding
+    nor a problem of a translation catalog (which stops only the translated edition)."""
+    return get_rule(finding.code) is None and not is_catalog_problem(finding)
 
 
 def gates_translation(finding: Finding) -> bool:
-    """A finding about a translation (bilingual alignment), which gates the translated edition only."""
-    return finding.code[:2] in TRANSLATION_FAMILIES and not is_build_problem(finding)
+    """A finding about a translation (bilingual alignment, its catalog), which gates the translated edition only."""
+    if is_catalog_problem(finding):
+        return True
+    return finding.code[:2] in TRANSLATION_FAMILIES and get_rule(finding.code) is not None
+
+
+def _acceptable(finding: Finding) -> bool:
+    """Whether a baseline may accept the finding (a rule's, not a problem of the build or of a catalog)."""
+    return not is_build_problem(finding) and not is_catalog_problem(finding)
 
 
 def default_fail_on(meta) -> str:
@@ -78,7 +96,7 @@ class Baseline:
     def write(self, findings: list[Finding]) -> None:
         """Accept ``findings`` (the rules' findings; build problems are never accepted)."""
         items = sorted({(f.fingerprint, f.code, Path(f.file).name, f.snippet[:60]) for f in findings
-                        if not is_build_problem(f)})
+                        if _acceptable(f)})
         data = {"comment": "Accepted lint findings (std lint --update-baseline); new findings still fail.",
                 "findings": [{"fingerprint": fp, "code": code, "file": name, "text": text}
                              for fp, code, name, text in items]}
@@ -130,7 +148,7 @@ def gate(findings: list[Finding], baseline: Baseline, fail_on: str | None, stand
     """
     findings = sorted(findings, key=lambda f: (f.file, f.line or 0, f.column or 0, f.code))
     suppressed = [f for f in findings if f.suppressed is not None]
-    accepted = {id(f) for f in findings if f.fingerprint in baseline.fingerprints and not is_build_problem(f)}
+    accepted = {id(f) for f in findings if f.fingerprint in baseline.fingerprints and _acceptable(f)}
     baselined = [f for f in findings if f.suppressed is None and id(f) in accepted]
     active = [f for f in findings if f.suppressed is None and id(f) not in accepted]
     levels = {slug: fail_on or default_fail_on(meta) for slug, meta in standards_meta.items()}
