@@ -471,3 +471,199 @@ def test_a_citation_that_is_not_a_designation_has_its_own_code(repo):
         ("std.citation", "error", "standards/alpha/clauses.md", 29, "citation: not a designation: 'foo bar'"),
         ("std.citation", "error", "standards/alpha/clauses.md", 31,
          "citation '#scope' is not 'DESIGNATION', 'DESIGNATION#id' or 'DESIGNATION, location'")], entries
+
+
+# -- a new user's reports: files that are not sources, IDs twice in a file, missing images, files outside the
+#    table of contents, designations twice -----------------------------------------------------------------------------
+
+def test_include_and_image_of_files_that_are_not_sources_are_refused(repo):
+    from .conftest import git
+
+    git(repo, "remote", "add", "origin", "https://user:ghp_SECRETTOKEN@example.org/standards.git")
+    (repo / ".venv").mkdir()
+    (repo / ".venv" / "pyvenv.cfg").write_text("VENV CONFIG\n", encoding="utf-8")
+    (repo / "build").mkdir()
+    (repo / "build" / "old.md").write_text("OLD OUTPUT\n", encoding="utf-8")
+    (repo / ".gitignore").write_text("/private/\n", encoding="utf-8")
+    (repo / "private").mkdir()
+    (repo / "private" / "notes.md").write_text("PRIVATE NOTES\n", encoding="utf-8")
+    (repo / "private" / "flow.svg").write_bytes((repo / "standards" / "alpha" / "images" / "flow.svg").read_bytes())
+    path = repo / "standards" / "alpha" / "clauses.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n```{include} ../../.git/config\n```\n\n"  # 29
+                    "```{literalinclude} ../../.venv/pyvenv.cfg\n```\n\n"  # 32
+                    "```{include} ../../build/old.md\n```\n\n"  # 35
+                    "```{include} ../../private/notes.md\n```\n\n"  # 38
+                    "![配置](../../.git/config)\n\n"  # 41
+                    "![私有](../../private/flow.svg)\n", encoding="utf-8")  # 43
+    result = _build(repo)
+    refused = [w for w in result.warnings if "is not a source of the repository" in w]
+    for line, what, reason in [(29, "include '../../.git/config'", r"\.git/ is a dot-folder"),
+                               (32, "literalinclude '../../.venv/pyvenv.cfg'", r"\.venv/ is a dot-folder"),
+                               (35, "include '../../build/old.md'", r"build/ holds outputs"),
+                               (38, "include '../../private/notes.md'", r"private/ is ignored by git"),
+                               (41, "image '../../.git/config'", r"\.git/ is a dot-folder"),
+                               (43, "image '../../private/flow.svg'", r"private/ is ignored by git")]:
+        kind = "image" if what.startswith("image") else "include"
+        assert any(re.search(rf"alpha/clauses\.md:{line}: ERROR: {re.escape(what)} is not a source of the repository "
+                             rf"\({reason}.*\) \[std\.{kind}\]$", w) for w in refused), (line, refused)
+    assert len(refused) == 6, refused
+    html = (repo / "build" / "html" / "alpha" / "clauses.html").read_text(encoding="utf-8")
+    for secret in ("SECRETTOKEN", "repositoryformatversion", "VENV CONFIG", "OLD OUTPUT", "PRIVATE NOTES"):
+        assert secret not in html, secret
+    assert not list((repo / "build" / "html" / "_images").glob("config*"))
+    status, data = _lint_json(repo)
+    assert status == 1 and data["summary"]["failed"]
+    codes = _build_codes(data)
+    assert ("std.include", "standards/alpha/clauses.md", 29) in codes, codes
+    assert ("std.image", "standards/alpha/clauses.md", 41) in codes, codes
+
+
+def test_an_id_used_twice_in_one_file_is_reported_with_both_lines(repo):
+    path = repo / "standards" / "alpha" / "clauses.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("(special)=", "(general)="), encoding="utf-8")
+    terms = repo / "standards" / "alpha" / "terms.md"
+    terms.write_text("(terms)=\n{.terms}\n# 术语和定义\n\n(annotation)=\n::::{term} 标注\n:en: annotation\n\n"
+                     "添加的信息。\n::::\n\n(annotation)=\n::::{term} 注释\n:en: comment\n\n说明的文字。\n::::\n",
+                     encoding="utf-8")
+    index = repo / "standards" / "alpha" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("clauses\n", "clauses\nterms\n"), encoding="utf-8")
+    result = _build(repo)
+    duplicates = [w for w in result.warnings if "duplicate ID" in w]
+    assert any(re.search(r"alpha/clauses\.md:24: ERROR: duplicate ID 'general': used at standards/alpha/clauses\.md:"
+                         r"10 and standards/alpha/clauses\.md:24 ", w) for w in duplicates), duplicates
+    assert any(re.search(r"alpha/terms\.md:12: ERROR: duplicate ID 'annotation': used at standards/alpha/terms\.md:5 "
+                         r"and standards/alpha/terms\.md:12 ", w) for w in duplicates), duplicates
+    assert len(duplicates) == 2, duplicates
+    assert not any("Duplicate explicit target name" in w or "duplicate label" in w for w in result.warnings)
+    status, data = _lint_json(repo)
+    assert status == 1
+    codes = _build_codes(data)
+    assert ("std.duplicate-id", "standards/alpha/clauses.md", 24) in codes, codes
+    assert ("std.duplicate-id", "standards/alpha/terms.md", 12) in codes, codes
+    check = _std(repo, "ids", "--check")
+    assert check.exit_code == 1, check.output
+    assert "every element has an ID" not in check.output
+    assert re.search(r"^standards/alpha/terms\.md:12: duplicate ID 'annotation': used at standards/alpha/terms\.md:5",
+                     check.stdout, re.M), check.output
+
+
+def test_a_figure_whose_image_file_is_missing_is_an_image_error(repo):
+    path = repo / "standards" / "alpha" / "clauses.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("images/flow.svg", "images/missing.png"),
+                    encoding="utf-8")
+    result = _build(repo)
+    problems = [w for w in build_problems(result.warnings) if "missing.png" in w]
+    assert len(problems) == 1, problems  # not Sphinx's "image file not readable: alpha/images/missing.png" too
+    assert re.search(r"alpha/clauses\.md:14: ERROR: image 'images/missing\.png' not found: "
+                     r"standards/alpha/images/missing\.png does not exist .*\[std\.image\]$", problems[0]), problems
+    html = (repo / "build" / "html" / "alpha" / "clauses.html").read_text(encoding="utf-8")
+    assert "missing.png" not in html and "[流程]" in html
+    for _ in range(2):  # every run, also the incremental one that reads nothing
+        status, data = _lint_json(repo)
+        assert status == 1 and data["summary"]["failed"]
+        assert ("std.image", "standards/alpha/clauses.md", 14) in _build_codes(data)
+        assert not any(f["code"].startswith("image.") for f in data["findings"]), data["findings"]
+
+
+def test_a_file_left_out_of_the_table_of_contents_is_reported_every_run(repo):
+    folder = repo / "standards" / "alpha"
+    (folder / "forgotten.md").write_text("# 遗漏\n\n文本。\n", encoding="utf-8")
+    (folder / "parts").mkdir()
+    (folder / "parts" / "shared.md").write_text("共用段落。\n", encoding="utf-8")  # included: not a page of its own
+    (folder / "draft-notes.md").write_text("---\norphan: true\n---\n# 笔记\n", encoding="utf-8")  # orphan: on purpose
+    path = folder / "clauses.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n```{include} parts/shared.md\n```\n", encoding="utf-8")
+    expected = ("standards/alpha/forgotten.md is not in the table of contents of standards/alpha/index.md: add it to "
+                "the toctree or remove it")
+    result = _build(repo)
+    found = [w for w in result.warnings if "table of contents" in w or "toctree" in w]
+    assert len(found) == 1 and re.search(rf"alpha/forgotten\.md:1: WARNING: {re.escape(expected)} "
+                                         r"\[std\.not-in-toc\]$", found[0]), found
+    for _ in range(2):  # the second run reads nothing again
+        build = _std(repo, "build")
+        assert "standards/alpha/forgotten.md is not in the table of contents" in build.output, build.output
+        assert "isn't included in any toctree" not in build.output
+        _, data = _lint_json(repo)
+        entries = [(f["code"], f["severity"], f["file"], f["message"]) for f in data["findings"]
+                   if f["code"] == "std.not-in-toc"]
+        assert entries == [("std.not-in-toc", "warning", "standards/alpha/forgotten.md", expected)], entries
+
+
+@pytest.mark.parametrize(("designation", "message"), [
+    ("GB/T 8170—2008", "citations of it resolve to only one of them"),
+    ("GB/T XXXXX—XXXX", "it is cited at "),
+])
+def test_two_standards_with_the_same_designation(repo, designation, message):
+    """Two standards with one designation are an error at each; drafts sharing a placeholder only once one is cited."""
+    shutil.copytree(repo / "standards" / "alpha", repo / "standards" / "gamma")
+    for slug in ("alpha", "gamma"):
+        index = repo / "standards" / slug / "index.md"
+        index.write_text(index.read_text(encoding="utf-8").replace("GB/T XXXXX—XXXX", designation)
+                         .replace("stage: 征求意见稿", "stage: 征求意见稿" if "X" in designation else
+                                  "stage: published\nissued: 2008-07-16\nimplemented: 2009-01-01")
+                         .replace("draft_date: 2026-11-20\n", "" if "X" not in designation else
+                                  "draft_date: 2026-11-20\n"), encoding="utf-8")
+    if "X" in designation:  # not cited: several drafts may wait for their numbers
+        assert [w for w in _build(repo).warnings if "duplicate designation" in w] == []
+        body = repo / "standards" / "beta" / "body.md"
+        body.write_text(body.read_text(encoding="utf-8") + "\nSee {cite}`GB/T XXXXX`.\n", encoding="utf-8")
+    result = _build(repo)
+    found = [w for w in result.warnings if "duplicate designation" in w]
+    for slug, other in (("alpha", "gamma"), ("gamma", "alpha")):
+        assert any(re.search(rf"standards/{slug}/index\.md:2: ERROR: duplicate designation '{re.escape(designation)}': "
+                             rf"standards/{other}/ has it too \({re.escape(message)}.*\) "
+                             r"\[std\.duplicate-designation\]$", w) for w in found), found
+    assert len(found) == 2, found
+    _, data = _lint_json(repo)
+    codes = _build_codes(data)
+    assert ("std.duplicate-designation", "standards/alpha/index.md", 2) in codes
+    assert ("std.duplicate-designation", "standards/gamma/index.md", 2) in codes
+    assert {f["standard"] for f in data["findings"] if f["code"] == "std.duplicate-designation"} == {"alpha", "gamma"}
+
+
+def test_every_way_of_reading_a_file_is_checked(repo):
+    """Not only ```{include}`` at the start of a line: an include in a block quote or a list item, in ``{eval-rst}``,
+    a ``csv-table`` or ``raw`` with ``:file:`` or ``:url:``, a ``{download}`` and a link to a file."""
+    from .conftest import git
+
+    git(repo, "remote", "add", "origin", "https://user:ghp_SECRETTOKEN@example.org/standards.git")
+    blocks = {
+        "quote": "> ```{include} ../../.git/config\n> ```",
+        "list": "- ```{include} ../../.git/config\n  ```",
+        "rst": "```{eval-rst}\n.. include:: ../../.git/config\n   :literal:\n```",
+        "csv": "```{csv-table} 表\n---\nfile: ../../.git/config\n---\n```",
+        "passwd": "```{csv-table} 表\n:file: /etc/passwd\n```",
+        "raw": "```{raw} html\n:file: ../../.git/config\n```",
+        "url": "```{csv-table} 表\n:url: https://example.org/data.csv\n```",
+        "download": "见{download}`配置 <../../.git/config>`。",
+        "link": "见[配置](../../.git/config)。",
+    }
+    path = repo / "standards" / "alpha" / "clauses.md"
+    text = path.read_text(encoding="utf-8")
+    lines = {}
+    for name, block in blocks.items():
+        text += "\n"
+        lines[name] = text.count("\n") + 1 + (1 if name == "rst" else 0)
+        text += block + "\n"
+    path.write_text(text, encoding="utf-8")
+    result = _build(repo)
+    errors = [w for w in build_problems(result.warnings) if "ERROR" in w]
+    expected = {
+        "quote": r"include '\.\./\.\./\.git/config' is not a source of the repository \(\.git/ is a dot-folder",
+        "list": r"include '\.\./\.\./\.git/config' is not a source of the repository \(\.git/ is a dot-folder",
+        "rst": r"include '\.\./\.\./\.git/config' is not a source of the repository",
+        "csv": r"csv-table '\.\./\.\./\.git/config' is not a source of the repository",
+        "passwd": r"csv-table '/etc/passwd' lies outside the repository",
+        "raw": r"raw '\.\./\.\./\.git/config' is not a source of the repository",
+        "url": r"csv-table with :url: 'https://example\.org/data\.csv': nothing is fetched from the network",
+        "download": r"download '\.\./\.\./\.git/config' is not a source of the repository .*\[std\.download\]$",
+        "link": r"download '\.\./\.\./\.git/config' is not a source of the repository .*\[std\.download\]$",
+    }
+    for name, pattern in expected.items():
+        assert any(re.search(rf"alpha/clauses\.md:{lines[name]}: ERROR: {pattern}", w) for w in errors), \
+            (name, lines[name], errors)
+    html = (repo / "build" / "html" / "alpha" / "clauses.html").read_text(encoding="utf-8")
+    for secret in ("SECRETTOKEN", "repositoryformatversion", "root:x:"):
+        assert secret not in html, secret
+    assert not (repo / "build" / "html" / "_downloads").exists() or \
+        not any(p.is_file() for p in (repo / "build" / "html" / "_downloads").rglob("*"))

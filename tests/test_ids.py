@@ -99,3 +99,23 @@ def test_std_ids_prints_paths_relative_to_the_repository_root(tmp_path):
     assert all(line.startswith("standards/alpha/extra.md:") and ": added ID " in line
                for line in result.stdout.splitlines()), result.stdout
     assert str(repo) not in result.output
+
+
+def test_std_ids_keeps_line_ends_and_bom(tmp_path):
+    """Adding an ID to a CRLF file with a BOM changes only the inserted lines (which end as the file's lines do)."""
+    repo = make_repository(tmp_path, "numbering")
+    crlf = repo / "standards" / "alpha" / "extra.md"
+    original = b"\xef\xbb\xbf" + SOURCE.replace("\n", "\r\n").encode("utf-8")
+    crlf.write_bytes(original)
+    mixed = repo / "standards" / "alpha" / "mixed.md"  # mostly LF, one CRLF line, no line end at the end
+    mixed.write_bytes("# 混合\r\n\n正文。\n\n末行。".encode())
+    result = CliRunner().invoke(main, ["--root", str(repo), "ids", str(crlf), str(mixed)])
+    assert result.exit_code == 0, result.output
+    data = crlf.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and data.count(b"\xef\xbb\xbf") == 1
+    assert b"\n" not in data.replace(b"\r\n", b""), "every line still ends in CRLF"
+    assert "(tong-yong-yao-qiu)=\r\n## 通用要求\r\n".encode() in data
+    assert "$$ (tong-yong-yao-qiu-formula)\r\n".encode() in data
+    kept = b"\r\n".join(line for line in data.split(b"\r\n") if not line.startswith(b"(") or line == b"(kept)=")
+    assert kept.replace(b"$$ (tong-yong-yao-qiu-formula)", b"$$") == original
+    assert mixed.read_bytes() == "(hun-he)=\n# 混合\r\n\n正文。\n\n末行。".encode()

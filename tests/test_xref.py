@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 import zlib
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -219,3 +220,91 @@ def test_inventory_of_this_repository_is_a_cycle(built, tmp_path):
     result = Project(work).sphinx("html", fresh=True)
     assert any("std_inventories['self'] describes this repository's own standard(s)" in w for w in result.warnings)
     assert any("std_inventories['gone']: cannot read" in w for w in result.warnings)
+
+
+def test_cited_by_an_id_finds_the_citations_by_number(built):
+    """``GB/T 90001—2019, 第2章`` cites the clause whose ID is ``old-requirements``: --cited-by by ID finds it."""
+    repo, _ = built
+    for query in ("GB/T 90001—2019#old-requirements", "GB/T 90001#old-requirements"):
+        result = CliRunner().invoke(main, ["--root", str(repo), "refs", "--cited-by", query, "--format", "json"])
+        assert result.exit_code == 0, result.output
+        rows = json.loads(result.stdout)["citations"]
+        assert [(r["standard"], r["line"], r["target"]) for r in rows] == [("user", 22, "GB/T 90001—2019, 第2章")]
+    text = CliRunner().invoke(main, ["--root", str(repo), "refs", "--cited-by", "GB/T 90001—2024#annex-method"])
+    assert text.exit_code == 0 and "cites GB/T 90001—2024, 附录A (normative)" in text.stdout, text.output
+    assert "cites GB/T 90001—2024#annex-method (informative)" in text.stdout, text.output
+
+
+def test_cited_by_an_unknown_id_is_an_error(built):
+    repo, _ = built
+    for fmt in ("text", "json"):
+        result = CliRunner().invoke(main, ["--root", str(repo), "refs", "--cited-by", "GB/T 90001—2024#nonexistent",
+                                           "--format", fmt])
+        assert result.exit_code == 1, result.output
+        assert "no element 'nonexistent' in GB/T 90001—2024" in result.stderr
+        assert "no citation" not in result.output
+        if fmt == "json":
+            assert json.loads(result.stdout) == {"citations": []}
+        else:
+            assert result.stdout == ""
+    # an ID of an earlier edition only: no error for the year-less designation
+    result = CliRunner().invoke(main, ["--root", str(repo), "refs", "--cited-by", "GB/T 90001#old-requirements"])
+    assert result.exit_code == 0, result.output
+
+
+def test_empty_and_self_citations_are_reported(built, tmp_path):
+    """``{cite}`` followed by two backticks is left as text by MyST: reported as std.citation, like
+    ``{cite}` ``; a citation of the standard's own missing ID is RF009."""
+    repo, _ = built
+    work = tmp_path / "empty"
+    shutil.copytree(repo, work, ignore=shutil.ignore_patterns("build"))
+    body = work / "standards" / "user" / "body.md"
+    lines = body.read_text(encoding="utf-8").splitlines()
+    body.write_text("\n".join([*lines, "", "空引用{cite}``。", "", "空格{cite}` `，代码``` {cite}`` ```不算。", "",
+                               "见{cite}`GB/T XXXXX—XXXX#no-such-own-id`。", ""]), encoding="utf-8")
+    first = len(lines) + 2
+    result = Project(work).sphinx("html", fresh=True)
+    empty = [w for w in result.warnings if "citation is empty" in w]
+    assert len(empty) == 2, result.warnings
+    assert any(f"user/body.md:{first}: ERROR: citation is empty" in w and w.endswith("[std.citation]")
+               for w in empty), empty
+    assert any(f"user/body.md:{first + 2}: ERROR: citation is empty" in w for w in empty), empty
+    assert [(f.line, f.snippet) for f in _findings(result, "RF009") if f.standard == "user"][-1] == \
+        (first + 4, "GB/T XXXXX—XXXX")
+
+
+def test_an_inventory_checks_the_ids_of_a_document_the_catalogue_also_lists(built, tmp_path):
+    repo, _ = built
+    other = make_repository(tmp_path, "numbering")
+    (other / "inventories").mkdir()
+    shutil.copy(repo / "build" / "html" / "objects.inv", other / "inventories" / "xref-objects.inv")
+    conf = other / "conf.py"
+    conf.write_text(conf.read_text() + '\nstd_inventories = {"xref": {"base": "https://std.example.org/xref/", '
+                                       '"file": "inventories/xref-objects.inv"}}\n')
+    (other / "standards" / "catalogue.yaml").write_text(
+        "- designation: GB/T 90001—2024\n  title: {zh: 被引用的标准}\n", encoding="utf-8")
+    clauses = other / "standards" / "alpha" / "clauses.md"
+    text = clauses.read_text(encoding="utf-8")
+    clauses.write_text(text + "\n限值见{cite}`GB/T 90001—2024#limits`，另见{cite}`GB/T 90001—2024#no-such-id`。\n",
+                       encoding="utf-8")
+    result = Project(other).sphinx("html", fresh=True)
+    html = (other / "build" / "html" / "alpha" / "clauses.html").read_text(encoding="utf-8")
+    assert 'href="https://std.example.org/xref/core/body.html#limits"' in html
+    assert "GB/T 90001—2024的表1" in re.sub(r"\s", " ", re.sub(r"<[^>]+>", "", html))
+    found = [f for f in _findings(result, "RF009") if f.standard == "alpha"]
+    assert [(f.line, f.message) for f in found] == [(len(text.splitlines()) + 2, "GB/T 90001—2024 has no #no-such-id")]
+
+
+def test_the_metadata_example_of_the_authoring_guide_is_complete(tmp_path):
+    """Copying docs/authoring.md's metadata gives no metadata finding (ST022, std.metadata)."""
+    guide = (Path(__file__).parent.parent / "docs" / "authoring.md").read_text(encoding="utf-8")
+    front = re.search(r"## The metadata.*?```yaml\n(---\n.*?---\n)```", guide, re.S).group(1)
+    repo = make_repository(tmp_path, "numbering")
+    index = repo / "standards" / "alpha" / "index.md"
+    index.write_text(front + index.read_text(encoding="utf-8").split("---\n", 2)[2], encoding="utf-8")
+    result = CliRunner().invoke(main, ["--root", str(repo), "lint", str(repo / "standards" / "alpha"),
+                                       "--format", "json"])
+    assert result.stdout, result.output
+    codes = {(f["code"], f["message"]) for f in json.loads(result.stdout)["findings"]
+             if f["code"] in ("ST022", "std.metadata")}
+    assert codes == set(), codes

@@ -144,12 +144,14 @@ def publish(obj: Context, standards: tuple[str, ...], out: Path | None) -> None:
 
     A fresh build of the whole repository. A standard that fails (invalid
     metadata, build errors, a PDF that crashes or exceeds its time limit) is
-    reported and skipped; the others are published. Exit status 1 when any failed.
+    reported and skipped; the others are published. Exit status 1 when any failed;
+    2 (nothing built) when --standard names no standard of the repository.
     """
     from .publish import _source_commit
     from .publish import publish as run_publish
 
     project = obj.project
+    _check_standards(project, standards)  # before building anything: an unknown --standard is a usage error
     report = run_publish(project, out or project.build_dir / "publish", only=list(standards))
     for item in report.standards:
         if item.ok:
@@ -382,11 +384,13 @@ def refs(obj: Context, cited_by: str | None, graph: bool, fmt: str) -> None:
     the year-less form names every edition. JSON for --cited-by: {"citations": [{"standard",
     "clause", "file", "line", "target", "normative"}]} (file relative to the repository root);
     for --graph: {"nodes": [{"id", "designation", "kind"}], "edges": [{"from", "to", "count",
-    "normative"}]}, where ids, from and to are year-less designations.
+    "normative"}]}, where ids, from and to are year-less designations. An ID that the cited
+    standard (of this repository or an inventory) does not have is an error: "no element 'ID' in
+    DESIGNATION" on stderr (with --format json, {"citations": []} on stdout) and exit status 1.
     """
     from .model.designation import DesignationError
+    from .xref.graph import UnknownElement, citation_graph, to_dot
     from .xref.graph import cited_by as find_cited_by
-    from .xref.graph import citation_graph, to_dot
 
     if not cited_by and not graph:
         raise click.UsageError("give --cited-by DESIGNATION[#ID] or --graph")
@@ -409,6 +413,11 @@ def refs(obj: Context, cited_by: str | None, graph: bool, fmt: str) -> None:
         rows = find_cited_by(env, designation, target)
     except DesignationError as exc:
         raise click.BadParameter(str(exc), param_hint="--cited-by") from None
+    except UnknownElement as exc:
+        if fmt == "json":
+            click.echo(json.dumps({"citations": []}, ensure_ascii=False, indent=2))
+        _error(str(exc))
+        sys.exit(1)
     for row in rows:
         try:
             row["file"] = Path(row["file"]).resolve().relative_to(project.root.resolve()).as_posix()
@@ -438,13 +447,27 @@ def translate_update(obj: Context, standards: tuple[str, ...]) -> None:
 
     Catalogs are standards/<slug>/locales/<lang>/LC_MESSAGES/<slug>.po; new messages
     are added, changed ones become fuzzy (with the previous text kept), removed ones obsolete.
+    A catalog that cannot be read (broken PO syntax, not UTF-8) is left as it is and
+    reported; the others are updated all the same, and the exit status is 1. PO files
+    elsewhere under locales/ (another language, en_GB, another name) are not used: each
+    is a warning that names the catalog's path.
     """
     from .translate.catalogs import update
 
     project = obj.project
     _check_standards(project, standards)
+    refused = False
     for path, what in update(project, list(standards) or None):
-        click.echo(f"{what}: {path.relative_to(project.root)}")
+        shown = path.relative_to(project.root).as_posix()
+        if what.startswith("catalog in the wrong place"):
+            click.echo(f"{shown}: warning: {what}", err=True)
+        elif what.startswith("not updated"):
+            refused = True
+            _error(f"{what}: {shown}")
+        else:
+            click.echo(f"{what}: {shown}")
+    if refused:
+        sys.exit(1)
 
 
 @translate.command("status")
@@ -459,11 +482,14 @@ def translate_status(obj: Context, standards: tuple[str, ...], fmt: str) -> None
     references, placeholders). Problems are printed as file:line: message (on stderr);
     a message with a problem counts as missing, as a build leaves it untranslated, and a
     catalog with broken syntax is not used at all. Exit status 1 when there are problems.
-    The share is rounded down (285 of 286 is 99 %, never 100 %).
+    The share is rounded down (285 of 286 is 99 %, never 100 %). PO files elsewhere under a
+    standard's locales/ (another language, en_GB, another name) are not used: each is a
+    warning that names the catalog's path (it does not change the exit status).
 
     JSON: {"standards": [{"slug", "language", "translated", "fuzzy", "missing"[, "problems":
-    [{"file", "line", "message", "scope"}]]}]} (problems only for a catalog that has some;
-    scope: "catalog" for the whole file, "message" for one message).
+    [{"file", "line", "message", "scope"}]][, "misplaced": [{"file", "expected", "message"}]]}]}
+    (problems only for a catalog that has some; scope: "catalog" for the whole file, "message"
+    for one message; misplaced only when there are such files).
     """
     from .translate.catalogs import status
 
@@ -476,10 +502,13 @@ def translate_status(obj: Context, standards: tuple[str, ...], fmt: str) -> None
         for row in rows:
             click.echo(f"{row.slug} [{row.language}]: {row.translated}/{row.total} translated "
                        f"({math.floor(row.ratio * 100)}%), {row.fuzzy} fuzzy, {row.missing} missing"
-                       + (f", {len(row.problems)} problem(s) in its catalog" if row.problems else ""))
+                       + (f", {len(row.problems)} problem(s) in its catalog" if row.problems else "")
+                       + (f", {len(row.misplaced)} PO file(s) in the wrong place" if row.misplaced else ""))
     for row in rows:
         for problem in row.problems:
             _error(f"{problem.location(project.root)}: {problem.message}")
+        for stray in row.misplaced:
+            click.echo(f"{stray.location(project.root)}: warning: {stray.message}", err=True)
     if any(row.problems for row in rows):
         sys.exit(1)
 
@@ -495,7 +524,8 @@ def translate_status(obj: Context, standards: tuple[str, ...], fmt: str) -> None
               help="Compare in this language (a translation uses the standard's catalogs of each revision; "
                    "not for a Markdown revision, whose language is --source-lang).")
 @click.option("--format", "formats", type=click.Choice(["text", "json", "html", "pdf"]), multiple=True,
-              help="text or json on stdout; html and pdf redlines written to build/diff/<slug>.<format>. "
+              help="text or json on stdout; html and pdf redlines written to build/diff/<slug>.<format> "
+                   "(two Markdown revisions: <old-stem>--<new-stem>.<format>, or --standard's name). "
                    "Repeat for several (e.g. --format html --format pdf). Default: text.")
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write the html or pdf redline (one standard, one file format).")
@@ -525,6 +555,9 @@ def diff(obj: Context, old: str, new: str, standard: str | None, lang: str | Non
                             load_revisions)
     from .diff.text import untranslated_warning
 
+    for rev, option in ((old, "--from"), (new, "--to")):
+        if not rev.strip():  # not the current folder, silently
+            raise click.UsageError(f"{option}: empty revision: give a git ref, a folder or a Markdown file")
     formats = tuple(dict.fromkeys(formats or ("text",)))
     if {"text", "json"} <= set(formats):
         raise click.UsageError("--format text and --format json both write to stdout; choose one")
@@ -563,8 +596,18 @@ def diff(obj: Context, old: str, new: str, standard: str | None, lang: str | Non
         for snapshot, option in ((before, "--from"), (after, "--to")):
             if untranslated_warning(snapshot):
                 click.echo(f"warning: {option} {untranslated_warning(snapshot)}", err=True)
-        # the redline's file name: --standard, else the slug of a side that has a real one (not an import's)
-        name = standard or next((s.slug for s in (after, before) if not s.imported), after.slug)
+        def stem(snapshot) -> str:
+            """A Markdown revision's file name without its suffix (a folder's name), fit for a file name."""
+            import re
+
+            given = Path(snapshot.label.rstrip("/\\"))
+            return re.sub(r"[^\w.-]+", "-", given.stem if given.is_file() else given.name).strip("-.") \
+                or snapshot.slug
+
+        # the redline's file name: --standard, else the slug of a side that has a real one (not an import's),
+        # else (two Markdown revisions, so that one redline does not overwrite another) <old-stem>--<new-stem>
+        name = standard or next((s.slug for s in (after, before) if not s.imported), None) \
+            or f"{stem(before)}--{stem(after)}"
         _report_diff(project, before, after, formats, output, foreword, name)
         return
 

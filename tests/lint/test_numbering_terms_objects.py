@@ -22,6 +22,9 @@ EN_TERMS = """
         For the purposes of this document, the following terms and definitions apply.
         """
 
+#: An image file for the cases that show one (a missing image is a build error, std.image).
+FLOW_SVG = {"images/flow.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'}
+
 CASES = [
     # -- NM001 hand-typed numbers in titles ------------------------------------------------------------------
     Case("nm001-zh-bad", "NM001", "zh", "gb", """
@@ -895,7 +898,7 @@ CASES = [
         | a | 1 |
 
         ![流程](images/flow.svg)
-        """, [6, 13, 17]),
+        """, [6, 13, 17], files=FLOW_SVG),
     Case("tf002-zh-good", "TF002", "zh", "gb", """
         # 要求
 
@@ -934,7 +937,7 @@ CASES = [
         # Requirements
 
         ![Flow](images/flow.svg)
-        """, [3], severity="error"),
+        """, [3], severity="error", files=FLOW_SVG),
     # -- TF003 table contents --------------------------------------------------------------------------------
     Case("tf003-zh-bad", "TF003", "zh", "gb", """
         # 要求
@@ -1199,3 +1202,77 @@ def test_every_rule_has_a_failing_and_a_passing_case():
     for code in codes:
         cases = [c for c in CASES if c.code == code]
         assert any(c.lines for c in cases) and any(not c.lines for c in cases), code
+
+
+# -- NM001 typed references: after a citation (another document's part), typed subclause numbers ---------------
+TYPED_REFERENCES = [
+    Case("nm001-zh-after-citation", "NM001", "zh", "gb", """
+        # 要求
+
+        修约见{cite}`GB/T 8170—2008`第4章，比较见{cite}`GB/T 8170—2008`的第5章和{cite}`GB/T 1.1—2020`，附录D。
+        """, []),
+    Case("nm001-zh-not-after-citation", "NM001", "zh", "gb", """
+        # 要求
+
+        修约按{cite}`GB/T 8170—2008`规定的方法，见第4章。
+        """, [3], messages=("'第4章' is typed by hand and this standard has no such clause",)),
+    Case("nm001-en-after-citation", "NM001", "en", "iso", """
+        # Requirements
+
+        Round as in {cite}`ISO 80000-1:2009`, Clause 7 and in Annex C of {cite}`ISO 80000-1:2009`.
+        """, []),
+    Case("nm001-zh-typed-subclause", "NM001", "zh", "gb", """
+        # 要求
+
+        ## 通用要求
+
+        正文。
+
+        ## 其他要求
+
+        试样按5.3制备，结果见1.2，另见{cite}`GB/T 8170—2008`的5.3。
+        """, [9], messages=("'5.3' is typed by hand and this standard has no such subclause", "本文件没有该条")),
+    Case("nm001-zh-typed-subclause-good", "NM001", "zh", "gb", """
+        # 要求
+
+        ## 通用要求
+
+        正文。
+
+        ## 其他要求
+
+        试样按1.1制备，间距按5.3 mm，协议符合2.1版，另见{cite}`GB/T 8170—2008`，4.3。
+        """, []),
+    Case("nm001-en-typed-subclause", "NM001", "en", "iso", """
+        # Requirements
+
+        ## General
+
+        Text.
+
+        ## Other
+
+        Prepare the specimen as specified in 4.2 and see 1.2; see also A.3.
+        """, [9, 9]),
+    Case("nm001-en-typed-subclause-good", "NM001", "en", "iso", """
+        # Requirements
+
+        ## General
+
+        Text.
+
+        ## Other
+
+        Prepare the specimen as specified in 1.1, with the gap given in 2.5 mm, and see 5.3 of ISO 80000-1:2009.
+        """, []),
+]
+
+
+@pytest.fixture(scope="module")
+def typed_references(tmp_path_factory):
+    return run_cases(tmp_path_factory.mktemp("lint-nm001-refs"), TYPED_REFERENCES)
+
+
+@pytest.mark.parametrize("case", TYPED_REFERENCES, ids=[c.id for c in TYPED_REFERENCES])
+def test_typed_references(case, typed_references):
+    check(case, typed_references[case.id])

@@ -611,3 +611,48 @@ def test_every_rule_has_failing_and_passing_cases_in_both_languages():
 
 def test_suppressed_finding_keeps_its_reason(results):
     assert [f.suppressed for f in results["suppressed-uq001"]] == ["quoted from a product label"]
+
+
+# ------------------------------------------------------------------ RF003 a document listed twice
+RF003_ZH_BODY = "\n# 要求\n\n测试结果应按{cite}`GB/T 8170`的规定修约。\n"
+RF003_EN_BODY = "\n# Requirements\n\nValues shall be rounded in accordance with {cite}`ISO 80000-1`.\n"
+LISTED_TWICE = [
+    Case("rf003-zh-listed-twice", "RF003", "zh", "gb", normrefs("zh", f"""
+{LEAD_ZH}
+
+{{cite}}`GB/T 8170`　数值修约规则与极限数值的表示和判定
+
+{{cite}}`GB/T 8170`　数值修约规则与极限数值的表示和判定
+""") + RF003_ZH_BODY, [8], severity="error", messages=("重复列出（首次在第6行）",)),
+    Case("rf003-zh-listed-once", "RF003", "zh", "gb", normrefs("zh", f"""
+{LEAD_ZH}
+
+{{cite}}`GB/T 8170`　数值修约规则与极限数值的表示和判定
+""") + RF003_ZH_BODY, []),
+    Case("rf003-en-listed-twice", "RF003", "en", "iso", normrefs("en", f"""
+{LEAD_EN}
+
+{{cite}}`ISO 80000-1`, *Quantities and units — Part 1: General*
+
+{{cite}}`ISO 80000-1`, *Quantities and units — Part 1: General*
+
+{{cite}}`ISO 80000-1:2009`, *Quantities and units — Part 1: General*
+""") + RF003_EN_BODY, [8, 10], messages=("listed more than once in the normative references (first at line 6)",)),
+    Case("rf003-en-listed-once", "RF003", "en", "iso", normrefs("en", f"""
+{LEAD_EN}
+
+{{cite}}`ISO 80000-1`, *Quantities and units — Part 1: General*
+
+{{cite}}`ISO 80000-2`, *Quantities and units — Part 2: Mathematics*
+""") + RF003_EN_BODY + "\nSigns shall be written as in {cite}`ISO 80000-2`.\n", []),
+]
+
+
+@pytest.fixture(scope="module")
+def listed_twice(tmp_path_factory):
+    return run_cases(tmp_path_factory.mktemp("lint-rf003-twice"), LISTED_TWICE)
+
+
+@pytest.mark.parametrize("case", LISTED_TWICE, ids=[c.id for c in LISTED_TWICE])
+def test_a_document_listed_twice_in_the_normative_references(case, listed_twice):
+    check(case, listed_twice[case.id])

@@ -297,7 +297,14 @@ class CiteRole(SphinxRole):
     ``DESIGNATION, location`` (``5.2``, ``Table 2``, ``表2``, ``Annex A``).
     ``{cite-normative}`` and ``{cite-informative}`` state the citation's nature;
     plain ``{cite}`` leaves it to the context.
+
+    An empty citation (``{cite}` ``) is refused with :attr:`EMPTY`. ``{cite}`` followed by two
+    backticks with nothing between them is no role at all for MyST (it stays text), so
+    :class:`tooling.xref.citations.CollectCitations` reports it with the same message.
     """
+
+    #: The message of an empty citation (also of one MyST leaves as text).
+    EMPTY = "citation is empty: write 'DESIGNATION', 'DESIGNATION#id' or 'DESIGNATION, location' between the backticks"
 
     def __init__(self, normative: bool | None = None) -> None:
         super().__init__()
@@ -305,6 +312,8 @@ class CiteRole(SphinxRole):
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         text = " ".join(self.text.split())
+        if not text:
+            return self._refused(self.EMPTY)
         m = _CITE.match(text)
         if not m:
             return self._refused(f"citation {text!r} is not 'DESIGNATION', 'DESIGNATION#id' "

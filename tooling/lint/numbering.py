@@ -20,8 +20,9 @@ from ..directives import nodes as stdnodes
 from ..directives.nodes import ancestors
 from .context import DocContext, container_roles
 from .registry import Example, rule
+from .units import unit_after
 
-__all__ = ["in_block", "plain_text", "sections_with_role", "typed_number"]
+__all__ = ["CITATION_MARK", "in_block", "of_other_document", "plain_text", "sections_with_role", "typed_number"]
 
 _KINDS_ZH = {"clause": "条", "term": "术语条目", "table": "表", "figure": "图", "formula": "公式", "annex": "附录"}
 
@@ -42,14 +43,18 @@ def _skip_text(node: nodes.Node, xrefs: bool) -> bool:
     return xrefs and isinstance(node, (addnodes.pending_xref, nodes.reference))
 
 
-def plain_text(node: nodes.Node, xrefs: bool = False) -> str:
+def plain_text(node: nodes.Node, xrefs: bool = False, mark_citations: bool = False) -> str:
     """The text of ``node`` with literals, formulas and citations blanked (same length);
-    with ``xrefs``, cross-references and links are blanked too."""
+    with ``xrefs``, cross-references and links are blanked too; with ``mark_citations``, a
+    citation is written as U+E000 characters instead of spaces (same length), so that what
+    follows a citation can be told apart."""
     parts: list[str] = []
 
     def walk(n: nodes.Node) -> None:
         if isinstance(n, nodes.Text):
             parts.append(str(n))
+        elif mark_citations and isinstance(n, stdnodes.std_cite):
+            parts.append(CITATION_MARK * len(n.astext()))
         elif _skip_text(n, xrefs):
             parts.append(" " * len(n.astext()))
         elif isinstance(n, nodes.Element):
@@ -68,11 +73,27 @@ def _section_depth(section: nodes.Element) -> int:
     return 1 + sum(1 for a in ancestors(section) if isinstance(a, (nodes.section, stdnodes.term_entry)))
 
 
+#: What :func:`plain_text` writes for each character of a citation with ``mark_citations``.
+CITATION_MARK = "\uE000"
+#: A citation right before a typed "第5章" / "Clause 5" / "表2" (``{cite}`ISO 1234`, Clause 5``,
+#: ``{cite}`GB/T 5`的表2``): a part of the cited document.
+_CITATION_BEFORE = re.compile(r"\uE000[ \t\u00a0\u3000]*(?:[,，][ \t\u00a0\u3000]*|的)?$")
+#: "Clause 5 of {cite}`ISO 1234`": a part of the cited document.
+_CITATION_AFTER = re.compile(r"^\s*(?:of|in|from)\s+(?:the\s+)?\uE000")
 #: A designation (or a bibliography reference) just before a typed "Table 2": a table of another document.
 _OTHER_DOC_BEFORE = re.compile(r"(?:\b(?:ISO|IEC|GB|EN|IEEE|ITU|ASTM|NIST|DIN|JIS|BS|ANSI|RFC|SP)\b|[A-Z]{2,}/[TZ]"
                                r"|\[\d+\]|第\s*\d+\s*部分|\bPart\s+\d+)[^。；;]{0,40}$")
 _OTHER_DOC_AFTER = re.compile(r"^\s*(?:of|in|from)\s+(?:the\s+)?(?:ISO|IEC|GB|EN|IEEE|ITU|ASTM|NIST|RFC|\[|[A-Z]{2,}/"
                               r"|Part\s+\d)")
+
+
+def of_other_document(text: str, start: int, end: int) -> bool:
+    """Whether the typed reference ``text[start:end]`` names a part of another document: it follows a
+    citation (``text`` from :func:`plain_text` with ``mark_citations``) or a typed designation, or is
+    followed by "of ISO …" / "of {cite}`…`"."""
+    before, after = text[max(0, start - 60):start], text[end:end + 30]
+    return bool(_CITATION_BEFORE.search(before) or _OTHER_DOC_BEFORE.search(before)
+                or _CITATION_AFTER.match(after) or _OTHER_DOC_AFTER.match(after))
 
 
 # -- NM001 -----------------------------------------------------------------------------------------
@@ -112,6 +133,17 @@ _TYPED_CLAUSE_REF = {
     "en": re.compile(r"\b(?P<label>(?P<word>Clause|Annex)\s+(?P<num>\d{1,2}|[A-Z])\b)(?!\.\d)"),
     "zh": re.compile(r"(?P<label>(?:第\s*(?P<num>\d{1,2})\s*章)|(?P<word>附录)\s*(?P<num2>[A-Z])(?![A-Za-z]))"),
 }
+#: A subclause number typed after a word that refers to it: "see 5.3", "as specified in A.2", 见5.3, 按照5.3.1.
+_TYPED_SUBCLAUSE_REF = {
+    "en": re.compile(r"\b(?:see(?:\s+also)?|in accordance with|according to|(?:specified|given|described|defined|"
+                     r"set out|listed|shown|stated|required) in|compl(?:y|ies|ying) with|conform(?:s|ing)? to)\s+"
+                     r"(?P<num>(?-i:[1-9]\d?|[A-Z])(?:\.\d{1,3}){1,5})(?![\d.,]?\d)", re.I),
+    "zh": re.compile(r"(?:(?<=见)|(?<=按)|(?<=按照)|(?<=依照)|(?<=参照)|(?<=依据)|(?<=根据)|(?<=符合)|(?<=满足)"
+                     r"|(?<=遵守)|(?<=遵循))\s*"
+                     r"(?P<num>(?:[1-9]\d?|[A-Z])(?:\.\d{1,3}){1,5})(?![\d.]?\d)"),
+}
+#: After a typed number: a version, a grade or a multiple, not a subclause (符合2.1版, see 1.5 times).
+_NOT_SUBCLAUSE_AFTER = re.compile(r"\s*(?:版|级|倍|代|型|times\b|version\b|release\b|[%‰°℃])", re.I)
 _ENTRY_NUMBER = re.compile(r"[(（]\s*(?P<num>\d{1,2}(?:\.\d{1,3})+)\s*[)）]")
 
 
@@ -132,15 +164,20 @@ def _title_problem(typed: str, kind: str, number: str) -> tuple[str, str]:
                    "has as many parts as the clause has levels (4.2 at level 2), is an annex number (A.1), or is "
                    "followed by a full-width space, '、' or '.'; titles such as '802.11 security' or "
                    "'5G networks' are not reported. Typed references are reported only when they cannot be "
-                   "right: 'Clause 7' or 附录D that does not exist, or a defined term followed by a parenthesized "
-                   "number other than its entry's ('open source software (2.7)'). References next to another document's designation are not checked. "
+                   "right: 'Clause 7' or 附录D that does not exist, a subclause number that does not exist after "
+                   "'see', 'in accordance with', 'specified in' … or 见, 按, 按照, 依据, 符合 … ('see 5.3', 见5.3; not "
+                   "with a unit, 版 or 倍 after it: 'see 5.3 mm'), or a defined term followed by a parenthesized "
+                   "number other than its entry's ('open source software (2.7)'). References next to another "
+                   "document's designation, right after a citation ({cite}`GB/T 8170—2008`第4章, {cite}`ISO 1234`, "
+                   "Clause 5) or followed by 'of {cite}`…`' are not checked: they name a part of that document, "
+                   "which belongs inside the citation ({cite}`GB/T 8170—2008, 第4章`). "
                    "Titled blocks keep their source numbering.")
 def nm001(ctx) -> None:
     """What it checks: clause, annex and term-entry titles (and the first line of untitled
     clauses) that start with a hand-typed number (``4.2 Ratings``, ``第5章``, ``Annex A``,
-    ``附录A（规范性）``); hand-typed references to clauses and annexes that do not exist
-    ("Clause 7", 第7章, "Annex D"); a defined term followed by a typed entry number that is not
-    its number ("open source software (2.7)" where the entry is 3.7).
+    ``附录A（规范性）``); hand-typed references to clauses, subclauses and annexes that do not exist
+    ("Clause 7", 第7章, "Annex D", "see 5.3", 见5.3); a defined term followed by a typed entry number
+    that is not its number ("open source software (2.7)" where the entry is 3.7).
 
     Why: clauses are numbered consecutively, with no gaps or duplicates, each child the
     parent's number plus ".n", and term entries take the numbers of subclauses (Directives
@@ -151,6 +188,7 @@ def nm001(ctx) -> None:
     numbers = ctx.domain.numbers
     lang = "zh" if ctx.lang == "zh" else "en"
     clauses = {n.number for n in ctx.numbered() if n.kind == "clause" and n.parent is None and n.number}
+    subclauses = {n.number for n in ctx.numbered() if n.kind in ("clause", "term") and n.number}
     terms: dict[str, str] = {}
     for docname, doctree in ctx.documents():
         for entry in doctree.findall(stdnodes.term_entry):
@@ -197,10 +235,18 @@ def nm001(ctx) -> None:
             roles = container_roles(para)
             if "bibliography" in roles or "normative-references" in roles:
                 continue
-            text = plain_text(para, xrefs=True)
+            text = plain_text(para, xrefs=True, mark_citations=True)
+            for m in _TYPED_SUBCLAUSE_REF[lang].finditer(text):
+                number = m.group("num")
+                if number in subclauses or of_other_document(text, m.start(), m.end()) or \
+                        unit_after(text, m.end()) or _NOT_SUBCLAUSE_AFTER.match(text, m.end()):
+                    continue
+                ctx.report("NM001", docname, para, number,
+                           problem=f"'{number}' is typed by hand and this standard has no such subclause: refer "
+                                   "to it by its ID ([](#id)) so the build writes its number",
+                           problem_zh=f"手写了“{number}”，而本文件没有该条：应以稳定标识引用（[](#id)），由构建生成编号")
             for m in _TYPED_CLAUSE_REF[lang].finditer(text):
-                if _OTHER_DOC_BEFORE.search(text[max(0, m.start() - 60):m.start()]) or \
-                        _OTHER_DOC_AFTER.match(text[m.end():m.end() + 30]):
+                if of_other_document(text, m.start(), m.end()):
                     continue
                 if lang == "zh" and m.group("num2"):
                     number, kind = m.group("num2"), "annex"
@@ -278,7 +324,8 @@ def _label(lang: str, kind: str, number: str) -> str:
                 Example("zh", "表2后接表4（题名手写为“表4 限值”）", "题名“限值”，由构建编号为表3")),
       conservative="Typed references are reported only when no such number exists in the standard (or an "
                    "explicit link text names another number than its target); references next to another "
-                   "document's designation ('Table 2 of ISO 1234', 'GB/T 5的表2') are not checked.")
+                   "document's designation or right after a citation ('Table 2 of ISO 1234', 'GB/T 5的表2', "
+                   "{cite}`GB/T 5—2020`的表2) are not checked.")
 def nm002(ctx) -> None:
     """What it checks: captions of tables and figures that start with a typed label (``Table 3 —
     Limits``, ``表3 限值``); hand-typed references ("see Table 5", 见表5) to a table, figure or
@@ -340,20 +387,19 @@ def nm002(ctx) -> None:
             roles = container_roles(para)
             if "bibliography" in roles or "normative-references" in roles:
                 continue
-            text = plain_text(para, xrefs=True)
+            text = plain_text(para, xrefs=True, mark_citations=True)
             for m in ref_re.finditer(text):
                 if lang == "zh":
                     before = text[m.start() - 1] if m.start() else " "
                     if "\u4e00" <= before <= "\u9fff" and before not in _ZH_BEFORE_OK:
                         continue
-                if _OTHER_DOC_BEFORE.search(text[max(0, m.start() - 60):m.start()]) or \
-                        _OTHER_DOC_AFTER.match(text[m.end():m.end() + 30]):
+                if of_other_document(text, m.start(), m.end()):
                     continue
                 kind = _WORD_KIND[m.group("word").lower()]
                 number = _norm_number(m.group("num"))
                 if number in existing[kind]:
                     continue
-                if not text[:m.start()].strip() and kind != "formula":
+                if not text[:m.start()].replace(CITATION_MARK, " ").strip() and kind != "formula":
                     problem = (f"a caption typed as a paragraph, but this standard has no "
                                f"{_label(lang, kind, number)}: mark the {kind} up so the build numbers it")
                     problem_zh = (f"段落形式的手写题名，而本文件没有{_label('zh', kind, number)}：应使用"

@@ -334,9 +334,12 @@ class CollectStandard(SphinxTransform):
             document.nametypes[new] = document.nametypes.pop(old)
             document.nameids[new] = document.nameids.pop(old)
         for node in document.findall(nodes.Element):
-            names = node.get("names")
-            if names and any(name in renames for name in names):
-                node["names"] = [renames.get(name, name) for name in names]
+            # an ID used twice in the document is in ``dupnames`` of both elements (docutils): rename it
+            # there too, so the duplicate stays an ID of the standard (std.duplicate-id reports it)
+            for attribute in ("names", "dupnames"):
+                names = node.get(attribute)
+                if names and any(name in renames for name in names):
+                    node[attribute] = [renames.get(name, name) for name in names]
 
 
 def _renumber(app: Sphinx, env: BuildEnvironment) -> list[str]:

@@ -102,6 +102,28 @@ def _read(path: Path) -> str:
     return path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
 
 
+_BOM = "\ufeff"
+_LINE_END = re.compile(r"(\r\n|\r|\n)")
+
+
+def _lines_and_ends(path: Path) -> tuple[str, list[str], list[str]]:
+    """A file as it is on disk: ``(bom, lines, ends)``, each line with its own line end (``""`` for the last).
+
+    ``"\n".join(lines)`` is the text :func:`_read` gives; writing ``bom`` and each line
+    followed by its end gives the file back byte for byte.
+    """
+    text = path.read_bytes().decode("utf-8")
+    bom = _BOM if text.startswith(_BOM) else ""
+    parts = _LINE_END.split(text[len(bom):])
+    return bom, parts[0::2], [*parts[1::2], ""]
+
+
+def _usual_end(ends: list[str]) -> str:
+    """The line end most lines of a file have (``\n`` for a file of one line)."""
+    used = [end for end in ends if end]
+    return max(dict.fromkeys(used), key=used.count) if used else "\n"
+
+
 def scan_ids(text: str) -> tuple[set[str], list[tuple[int, str, str, int]]]:
     """Find the IDs a Markdown text defines and the elements that lack one.
 
@@ -177,7 +199,8 @@ def add_missing_ids(files: Iterable[Path], write: bool = True) -> list[IdChange]
     """Give every clause, term entry, table, figure and formula without a stable ID one.
 
     Only ``(label)=`` lines are inserted (and `` (label)`` after a formula's
-    closing ``$$``); nothing else in the files changes. IDs are unique within
+    closing ``$$``); nothing else in the files changes: a file keeps its BOM and its
+    line ends (an inserted line ends as most lines of its file do). IDs are unique within
     each standard (the files under one ``standards/<slug>/``).
 
     Args:
@@ -203,10 +226,11 @@ def add_missing_ids(files: Iterable[Path], write: bool = True) -> list[IdChange]
             taken |= labels
             scans[path] = (text, missing)
         for path in members:
-            text, missing = scans[path.resolve()]
+            _, missing = scans[path.resolve()]
             if not missing:
                 continue
-            lines = text.split("\n")
+            # the file's own line ends and BOM are kept: only the inserted text is new
+            bom, lines, ends = _lines_and_ends(path)
             inserts: list[tuple[int, str]] = []
             for line, kind, title, insert_at in missing:
                 label = derive_id(title, taken, fallback=kind)
@@ -216,10 +240,12 @@ def add_missing_ids(files: Iterable[Path], write: bool = True) -> list[IdChange]
                 else:
                     closing = -1 - insert_at
                     lines[closing] = lines[closing].rstrip() + f" ({label})"
+            usual = _usual_end(ends)
             for index, line in sorted(inserts, reverse=True):
                 lines.insert(index, line)
+                ends.insert(index, usual)
             if write:
                 from ..render.files import write_atomic
 
-                write_atomic(path, "\n".join(lines).encode("utf-8"))
+                write_atomic(path, (bom + "".join(line + end for line, end in zip(lines, ends))).encode("utf-8"))
     return changes

@@ -14,8 +14,9 @@ about it. Here every warning and error is kept as a :class:`Problem`:
   by the checks of the whole project after reading — an ID used twice
   (:func:`check_labels`), a reference to a missing target (:func:`check_references`),
   a document of a table of contents without a heading (:func:`check_titles`), a folder
-  of ``standards/`` without ``index.md`` (:func:`check_folders`) — is found afresh by
-  every build (``build_problems``).
+  of ``standards/`` without ``index.md`` (:func:`check_folders`), a file of a standard
+  left out of its table of contents (:func:`check_toc`), two standards with the same
+  designation (:func:`check_designations`) — is found afresh by every build (``build_problems``).
 
 :func:`problem_findings` turns them into lint findings (code: the Sphinx type and
 subtype of the message, ``std.include``, ``std.metadata``, ``myst.directive_unknown``,
@@ -30,7 +31,9 @@ names both places), MyST's "Malformed YAML" in a standard's ``index.md``
 (``std.metadata`` gives the line), Sphinx's "doesn't have a title", repeated for every
 page (``std.no-title``, once), the missing-reference warnings of the write phase for a
 target ``std.missing-target`` reports, and "isn't included in any toctree" for the files
-of a folder without ``index.md`` (``std.no-index``).
+of a folder without ``index.md`` (``std.no-index``) and for a file of a standard left out
+of its table of contents (``std.not-in-toc``, reported by every build, not only the ones
+that read something).
 """
 
 from __future__ import annotations
@@ -58,11 +61,16 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["DUPLICATE_ID", "Problem", "ProblemKeeper", "check_folders", "check_labels", "check_references",
-           "check_titles", "labels_of", "no_index_message", "node_place", "problem_findings", "references_of", "setup"]
+__all__ = ["DUPLICATE_DESIGNATION", "DUPLICATE_ID", "NOT_IN_TOC", "Problem", "ProblemKeeper", "check_designations",
+           "check_folders", "check_labels", "check_references", "check_titles", "check_toc", "labels_of",
+           "no_index_message", "node_place", "problem_findings", "references_of", "setup"]
 
 #: The code of an ID used twice (:func:`check_labels`).
 DUPLICATE_ID = "std.duplicate-id"
+#: The code of a file of a standard that is not in its table of contents (:func:`check_toc`).
+NOT_IN_TOC = "std.not-in-toc"
+#: The code of a designation two standards have (:func:`check_designations`).
+DUPLICATE_DESIGNATION = "std.duplicate-designation"
 #: The document this process is reading (stamped on every log record, see :func:`_stamp_records`).
 _reading: str | None = None
 _LEVELS = {"error": std_logging.ERROR, "warning": std_logging.WARNING}
@@ -160,6 +168,7 @@ class ProblemKeeper(std_logging.Handler):
         self.read: set[str] = set()  # the documents read by this build
         self.missing_targets: set[tuple[str, str]] = set()  # (file, target) reported by check_references
         self.no_index: set[str] = set()  # folders without index.md (paths)
+        self.not_in_toc: set[str] = set()  # files of a standard outside its table of contents (paths)
 
     def emit(self, record: std_logging.LogRecord) -> None:
         if getattr(record, "std_kept", False) or getattr(record, "std_problem", False):
@@ -219,7 +228,7 @@ class ProblemKeeper(std_logging.Handler):
         if (kind, subtype) == ("toc", "no_title"):
             return folder is not None
         if (kind, subtype) == ("toc", "not_included"):
-            return folder is not None and str(srcdir / folder) in self.no_index
+            return folder is not None and (str(srcdir / folder) in self.no_index or file in self.not_in_toc)
         if (kind, subtype) in (("myst", "xref_missing"), ("ref", "ref"), ("ref", "numref")):
             match = _TARGET_IN_MESSAGE.search(message)
             return bool(match) and (file, match.group(1).lstrip("#")) in self.missing_targets
@@ -313,6 +322,77 @@ def check_folders(app: Sphinx, env: BuildEnvironment) -> list[str]:
     for folder in folders:
         report(app, Problem("error", no_index_message(_shown(app, str(srcdir / folder))), str(srcdir / folder),
                             None, "std", "no-index"))
+    return []
+
+
+def check_toc(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-get-updated`` (after numbering): every document of a standard is in its table of contents.
+
+    A document under ``standards/<slug>/`` that the toctrees of ``<slug>/index.md`` do not
+    reach is in neither the standard's pages nor its PDF: a warning at the file. Not
+    reported: files an ``{include}`` reads (Sphinx's ``env.included``, kept per including
+    document) and pages marked ``orphan`` in their front matter.
+    """
+    keeper = keeper_of(app)
+    keeper.not_in_toc = set()
+    domain = env.domains["standard"]
+    included = set().union(*env.included.values()) if env.included else set()
+    for docname in sorted(env.found_docs):
+        slug = standard_of(env, docname)
+        if slug is None or docname == f"{slug}/index" or docname in included or \
+                docname in domain.data["order"].get(slug, []) or "orphan" in env.metadata.get(docname, {}):
+            continue
+        file = str(env.doc2path(docname))
+        keeper.not_in_toc.add(file)
+        index = _shown(app, str(env.doc2path(f"{slug}/index")))
+        report(app, Problem("warning", f"{_shown(app, file)} is not in the table of contents of {index}: add it to "
+                                       "the toctree or remove it", file, 1, *NOT_IN_TOC.split("."), docname))
+    return []
+
+
+def check_designations(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-get-updated``: no two standards have the same designation.
+
+    Citations find a standard by its designation (:func:`tooling.xref.citations.resolve`,
+    ``std refs --graph``, the inventory): of two standards with the same one, a citation
+    silently means one of them. An error at each ``index.md``'s ``designation`` line names
+    the other folders. Two editions (``GB/T 8170—2008``, ``GB/T 8170—2019``) are different
+    designations. Drafts with a placeholder number (``GB/T XXXXX—XXXX``) or without a year
+    (``ISO/IEC DIS 18974``, e.g. a draft imported twice, once per language) are common before
+    publication: several of them are an error only once one is cited (a citation cannot tell
+    them apart), and the message names the first citation.
+    """
+    domain = env.domains["standard"]
+    groups: dict[tuple, list[tuple[str, str, Any]]] = {}
+    for slug, entry in sorted(domain.standards.items()):
+        meta = entry["metadata"]
+        if meta is None:
+            continue
+        designation = meta.designation
+        group = (designation.key,) if designation.is_placeholder else (designation.key, designation.year)
+        groups.setdefault(group, []).append((slug, entry["docname"], meta))
+    cited: dict[str, Any] = {}  # year-less key → its first citation
+    for citing_doc, citations in sorted(domain.data["citations"].items()):
+        for citation in citations:
+            cited.setdefault(citation.key, (citing_doc, citation))
+    for group, members in groups.items():
+        draft = members[0][2].designation.is_placeholder or not members[0][2].designation.year
+        if len(members) < 2 or (draft and group[0] not in cited):
+            continue
+        for slug, docname, meta in members:
+            others = [f"standards/{other}/" for other, _, _ in members if other != slug]
+            shown = meta.designation.format()
+            if draft:
+                citing_doc, citation = cited[group[0]]
+                why = (f"it is cited at {env.doc2path(citing_doc)}:{citation.line}, and a citation cannot tell these "
+                       "drafts apart: give each draft a designation of its own (a placeholder with a part number, "
+                       "or a translation as a catalog of one standard rather than a second folder)")
+            else:
+                why = "citations of it resolve to only one of them: each standard needs its own designation"
+            report(app, Problem("error", f"duplicate designation {shown!r}: {', '.join(others)} "
+                                         f"{'has' if len(others) == 1 else 'have'} it too ({why})",
+                                str(env.doc2path(docname)), meta.lines.get(("designation",)),
+                                *DUPLICATE_DESIGNATION.split("."), docname))
     return []
 
 
@@ -487,4 +567,6 @@ def setup(app: Sphinx) -> None:
     app.connect("env-get-updated", check_labels, priority=750)
     app.connect("env-get-updated", check_references, priority=750)
     app.connect("env-get-updated", check_titles, priority=750)
+    app.connect("env-get-updated", check_toc, priority=750)
+    app.connect("env-get-updated", check_designations, priority=750)
     app.connect("env-get-updated", _keep, priority=990)

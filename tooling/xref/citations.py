@@ -80,6 +80,7 @@ class Resolution:
     Attributes:
         where: ``repository``, ``catalogue``, ``inventory`` or ``unknown``.
         slug/docname/node_id/number/kind/role: the cited standard (and element) in the repository.
+        label: the stable ID of the cited element (also when it was cited by number).
         entry: the catalogue entry. uri: an external address (catalogue URL or inventory).
         status: ``current``, ``replaced`` or ``withdrawn``; replaced_by: the replacement's designation.
         missing: the ID or location that does not exist in the cited edition.
@@ -93,6 +94,7 @@ class Resolution:
     number: str = ""
     kind: str = ""
     role: str | None = None
+    label: str = ""
     title: str = ""
     entry: CatalogueEntry | None = None
     uri: str = ""
@@ -162,14 +164,49 @@ def _sentence_is_provision(node: nodes.Node, lang: str) -> bool:
     return bool(_APPLIES.search(text)) or any(f.kind != "possibility" for f in classify(text, lang))
 
 
+#: A citation role with nothing between its backticks: MyST reads no role there and leaves the text as written.
+_EMPTY_ROLE = re.compile(r"\{cite(?:-normative|-informative)?\}(?:``)+(?!`)")
+_NOT_MARKUP = (nodes.literal, nodes.literal_block, nodes.math, nodes.math_block, nodes.raw, nodes.comment,
+               nodes.system_message, nodes.problematic)
+
+
+def _report_empty_roles(document: nodes.document, docname: str) -> None:
+    """Report each ``{cite}`` followed by two backticks (an empty citation) as ``std.citation`` at its line."""
+    from sphinx.util import logging
+
+    from ..directives.elements import CiteRole
+
+    logger = logging.getLogger(__name__)
+    for text in list(document.findall(nodes.Text)):
+        if "{cite" not in text:
+            continue
+        parent = text.parent
+        if parent is None or any(isinstance(a, _NOT_MARKUP) for a in [parent, *stdnodes.ancestors(parent)]):
+            continue
+        block = next((a for a in [parent, *stdnodes.ancestors(parent)] if getattr(a, "line", None)), None)
+        before = 0  # line breaks of the block's text before this node
+        if block is not None:
+            for other in block.findall(nodes.Text):
+                if other is text:
+                    break
+                before += str(other).count("\n")
+        source = (block.source if block is not None else None) or document.get("source") or ""
+        for m in _EMPTY_ROLE.finditer(str(text)):
+            line = (block.line if block is not None else 0) + before + str(text).count("\n", 0, m.start())
+            location = f"{source}:{line}" if source and line else (docname, line or None)
+            logger.error(CiteRole.EMPTY, type="std", subtype="citation", location=location)
+
+
 class CollectCitations(SphinxTransform):
-    """Record every citation of the document being read (after the model collected it)."""
+    """Record every citation of the document being read (after the model collected it); report the
+    empty citations MyST leaves as text."""
 
     default_priority = 846
 
     def apply(self, **kwargs: Any) -> None:
         env = self.env
         docname = env.current_document.docname
+        _report_empty_roles(self.document, docname)
         domain = env.domains["standard"]
         slug = standard_of(env, docname)
         from ..lint.engine import metadata_for
@@ -249,14 +286,20 @@ def resolve(env, designation: Designation, target_id: str = "", location: str = 
             else:
                 _fill(result, numbered)
         return result
-    catalogue = catalogue_for(env.srcdir)
-    entry = catalogue.find(designation)
-    if entry is not None:
-        return Resolution("catalogue", entry=entry, title=entry.title_in("zh"), uri=entry.url, status=entry.status,
-                          replaced_by=entry.replaced_by.format() if entry.replaced_by else "")
     from .inventory import lookup
 
-    external = lookup(env, designation, target_id)
+    catalogue = catalogue_for(env.srcdir)
+    entry = catalogue.find(designation)
+    external = lookup(env, designation, target_id, same_edition=entry is not None)
+    if entry is not None:
+        result = Resolution("catalogue", entry=entry, title=entry.title_in("zh"), uri=entry.url, status=entry.status,
+                            replaced_by=entry.replaced_by.format() if entry.replaced_by else "")
+        if external is not None and target_id:
+            # the catalogue gives title and status; an inventory that holds the document knows its elements
+            result.missing, result.number, result.kind, result.label = (external.missing, external.number,
+                                                                        external.kind, external.label)
+            result.uri = external.uri if not external.missing else result.uri or external.uri
+        return result
     if external is not None:
         return external
     if designation.dated and (editions or catalogue.editions(designation)):
@@ -267,6 +310,7 @@ def resolve(env, designation: Designation, target_id: str = "", location: str = 
 def _fill(result: Resolution, numbered) -> None:
     result.docname, result.node_id = numbered.docname, numbered.node_id
     result.number, result.kind, result.role = numbered.number, numbered.kind, numbered.role
+    result.label = numbered.label or ""
 
 
 def location_text(location: str, lang: str) -> str:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..model.designation import parse_designation
-from .citations import Citation, resolve
+from ..model.designation import Designation, DesignationError, parse_designation
+from .citations import Citation, repository_editions, resolve
 
-__all__ = ["cited_by", "citation_graph", "to_dot"]
+__all__ = ["UnknownElement", "cited_by", "citation_graph", "to_dot"]
 
 
 def _clause_number(domain, citation: Citation) -> str:
@@ -15,32 +15,37 @@ def _clause_number(domain, citation: Citation) -> str:
     return numbered.number or numbered.title
 
 
+class UnknownElement(LookupError):
+    """``std refs --cited-by DESIGNATION#ID`` names an ID the cited standard does not have."""
+
+
 def cited_by(env, designation: str, target_id: str = "") -> list[dict]:
     """Every citation of ``designation`` (and of its element ``target_id`` when given) in the repository.
 
     Args:
         designation: any edition's designation; citations of every edition match (``GB/T 1.1``
             matches ``GB/T 1.1—2020``), unless a year is given, which must then match.
-        target_id: a stable ID: only citations of that element (by ID, or by the number it has now).
+        target_id: a stable ID: only citations of that element, by ID or by number (a citation
+            by number, ``GB/T 1.1—2020, 第5章``, is resolved to the ID of what it cites).
 
     Returns:
         ``[{"standard", "clause", "file", "line", "target", "normative"}]`` sorted by standard, file, line.
 
     Raises:
         tooling.model.designation.DesignationError: for a malformed designation.
+        UnknownElement: when the document is one whose contents are known (a standard of the repository,
+            a document of an inventory) and it has no element ``target_id``.
     """
     wanted = parse_designation(designation)
     domain = env.domains["standard"]
-    number = ""
     if target_id:
-        result = resolve(env, wanted, target_id)
-        number = result.number
+        _check_element(env, wanted, target_id)
     rows = []
     for docname, citations in domain.data["citations"].items():
         for citation in citations:
             if citation.key != wanted.key or (wanted.dated and citation.year and citation.year != wanted.year):
                 continue
-            if target_id and citation.target_id != target_id and not (number and citation.location.endswith(number)):
+            if target_id and citation.target_id != target_id and _cited_label(env, citation) != target_id:
                 continue
             slug = docname.split("/", 1)[0]
             target = citation.text + (f"#{citation.target_id}" if citation.target_id else "") + (
@@ -49,6 +54,35 @@ def cited_by(env, designation: str, target_id: str = "") -> list[dict]:
                          "file": str(env.doc2path(docname)), "line": citation.line, "target": target,
                          "normative": citation.normative})
     return sorted(rows, key=lambda r: (r["standard"], r["file"], r["line"]))
+
+
+def _check_element(env, wanted: Designation, target_id: str) -> None:
+    """Raise :class:`UnknownElement` when the cited document's contents are known and lack ``target_id``
+    (for a year-less designation: no edition in the repository has it)."""
+    domain = env.domains["standard"]
+    result = resolve(env, wanted, target_id)
+    if not result.missing or result.where not in ("repository", "inventory"):
+        return
+    shown = wanted.format()
+    if result.where == "repository":
+        editions = [slug for slug, _ in repository_editions(domain, wanted.key)] if not wanted.dated else []
+        if any(f"{slug}:{target_id}" in domain.numbers for slug in editions):
+            return
+        meta = domain.metadata(result.slug)
+        if meta is not None and (wanted.dated or len(editions) == 1):
+            shown = meta.display_designation()
+    raise UnknownElement(f"no element '{target_id}' in {shown}")
+
+
+def _cited_label(env, citation: Citation) -> str:
+    """The stable ID of the element a citation by number (``5.2``, ``第5章``, ``表2``) points at, or ``""``."""
+    if citation.target_id or not citation.location:
+        return ""
+    try:
+        designation = parse_designation(citation.text)
+    except DesignationError:
+        return ""
+    return resolve(env, designation, "", citation.location).label
 
 
 def citation_graph(env) -> dict:

@@ -111,8 +111,12 @@ def _items(inventory):
         yield objtype, list(items.items())
 
 
-def lookup(env, designation: Designation, target_id: str = ""):
-    """Resolve a citation against the imported inventories, or ``None``."""
+def lookup(env, designation: Designation, target_id: str = "", same_edition: bool = False):
+    """Resolve a citation against the imported inventories, or ``None``.
+
+    With ``same_edition``, an inventory whose document is another edition than a dated
+    ``designation`` (its display name gives the year) does not count.
+    """
     from .citations import Resolution
 
     inventories = getattr(env, "_std_inventories", None) or {}
@@ -122,15 +126,29 @@ def lookup(env, designation: Designation, target_id: str = ""):
         if doc is None:
             continue
         kind, item = doc
+        if same_edition and designation.dated and not _same_year(_dispname(item), designation):
+            continue
         uri = _uri(item)
         if target_id:
             element = objects.get(f"{designation.key}#{target_id}")
             if element is None:
                 return Resolution("inventory", uri=uri, missing=f"#{target_id}", title=name)
             kind, item = element
-            return Resolution("inventory", uri=_uri(item), number=_dispname(item), kind=kind, title=name)
+            return Resolution("inventory", uri=_uri(item), number=_dispname(item), kind=kind, title=name,
+                              label=target_id)
         return Resolution("inventory", uri=uri, title=name)
     return None
+
+
+def _same_year(shown: str, designation: Designation) -> bool:
+    """True unless ``shown`` (an inventory document's display name) is a dated edition of another year."""
+    from ..model.designation import DesignationError, parse_designation
+
+    try:
+        edition = parse_designation(shown)
+    except DesignationError:
+        return True
+    return not edition.dated or edition.year == designation.year
 
 
 def _uri(item) -> str:

@@ -70,8 +70,9 @@ def _listed_in_text(ctx: StandardContext) -> list[tuple[str, str | None, str, no
                    "'generate' the list is made from the citations and only the bibliography check remains.")
 def rf003(ctx: StandardContext) -> None:
     """What it checks: every document in the normative references clause is cited normatively in the
-    body; every document cited normatively in the body is listed; a bibliography entry nobody cites is a
-    warning.
+    body; every document cited normatively in the body is listed; each document is listed once (two
+    entries of one document, the same or another edition of it, are an error); a bibliography entry
+    nobody cites is a warning.
 
     Why: the normative references clause lists the documents whose content becomes
     requirements of this one through normative citation in the text (Directives Part 2, 15.1;
@@ -84,6 +85,7 @@ def rf003(ctx: StandardContext) -> None:
     body = [c for c in citations if c.context == "body" and c.normative]
     body_keys = {c.key for c in body}
     own = ctx.meta.designation.key
+    _listed_twice(ctx, citations)
     if not generate:
         for key, citation in listed.items():
             if key not in body_keys:
@@ -110,6 +112,26 @@ def rf003(ctx: StandardContext) -> None:
             _report(ctx, "RF003", citation, severity="warning", designation=citation.text,
                     problem="in the bibliography but cited nowhere in the text",
                     problem_zh="列入参考文献，但正文中未引用")
+
+
+def _listed_twice(ctx: StandardContext, citations: list[Citation]) -> None:
+    """RF003: a document listed more than once in the normative references (cited or typed), at each repetition."""
+    entries = [(c.docname, c.line, c.key, c.text, c) for c in citations if c.context == "normative-references"]
+    entries += [(docname, node.line or 0, key, text, (node, docname)) for key, _, text, node, docname
+                in _listed_in_text(ctx)]
+    order = {doc: i for i, doc in enumerate(ctx.docnames)}
+    first: dict[str, int] = {}
+    for docname, line, key, text, where in sorted(entries, key=lambda e: (order.get(e[0], 0), e[1])):
+        if key not in first:
+            first[key] = line
+            continue
+        problem = f"listed more than once in the normative references (first at line {first[key]}): list it once"
+        problem_zh = f"在规范性引用文件中重复列出（首次在第{first[key]}行）：只应列出一次"
+        if isinstance(where, Citation):
+            _report(ctx, "RF003", where, designation=text, problem=problem, problem_zh=problem_zh)
+        else:
+            ctx.report("RF003", docname, node=where[0], needle=text, designation=text, problem=problem,
+                       problem_zh=problem_zh)
 
 
 @rule(code="RF004", title="A citation of a part of a document is dated; the list's dating matches its use",
@@ -150,13 +172,18 @@ def _is_draft_placeholder(text: str) -> bool:
         return False
 
 
-def _resolved(ctx: StandardContext):
-    own = ctx.meta.designation.key
+def _resolved(ctx: StandardContext, own: bool = False):
+    """Each citation of another document with its resolution; with ``own``, also the standard's citations
+    of itself that resolve to itself (by ID or number)."""
+    key = ctx.meta.designation.key
     for citation in _citations(ctx):
-        if citation.key == own:
+        if citation.key == key and not (own and citation.specific):
             continue
         designation = parse_designation(citation.text)
-        yield citation, resolve(ctx.env, designation, citation.target_id, citation.location)
+        result = resolve(ctx.env, designation, citation.target_id, citation.location)
+        if citation.key == key and result.slug != ctx.slug:
+            continue
+        yield citation, result
 
 
 @rule(code="RF008", title="A cited document is known to the repository, its catalogue or an inventory",
@@ -190,7 +217,7 @@ def rf009(ctx: StandardContext) -> None:
     Why: a citation of a deleted or renumbered part misleads the reader; the next
     incremental build reports a target that was deleted.
     """
-    for citation, result in _resolved(ctx):
+    for citation, result in _resolved(ctx, own=True):
         if result.missing:
             _report(ctx, "RF009", citation, designation=citation.text, part=result.missing)
 
