@@ -1,4 +1,4 @@
-"""BL — bilingual alignment of a master and its translation (RULES.md BL family).
+"""BL — bilingual alignment of a master and its translation (the BL family of the rule catalogue).
 
 A standard is drafted in one language (its master) and translated into the other
 through a gettext catalog (``standards/<slug>/locales/<lang>/LC_MESSAGES/<slug>.po``,
@@ -222,8 +222,7 @@ def _markup_lines(text: str) -> set[str]:
 
 
 @rule(code="BL001", title="The translation keeps the master's structure: no dropped, merged or added blocks",
-      source="GB/T 1.1-2020 and ISO/IEC Directives Part 2 (a translation reproduces the document); "
-             "RULES.md BL001",
+      source="GB/T 1.1-2020 and ISO/IEC Directives Part 2 (a translation reproduces the document)",
       severity="error", scope="standard",
       message="{what}: {problem} (translation: {po})",
       message_zh="{what_zh}：{problem_zh}（译文：{po}）",
@@ -249,7 +248,7 @@ def bl001(ctx) -> None:
     change the skeleton of the translated edition.
 
     Why: a translation reproduces the document element by element (section tree, annexes,
-    notes, examples, list items; RULES.md BL001). A dropped message silently shows the master
+    notes, examples, list items). A dropped message silently shows the master
     text in the translated edition, and a merged one leaves the numbering of notes and items
     in the two languages out of step.
 
@@ -381,7 +380,7 @@ def _describe(found: Provisions, lang: str) -> str:
 
 
 @rule(code="BL002", title="Provisions keep their strength in translation (应 ↔ shall, 宜 ↔ should, 可 ↔ may …)",
-      source="ISO/IEC Directives Part 2, 7 (Tables 3–7); GB/T 1.1-2020 Annex C; RULES.md BL002",
+      source="ISO/IEC Directives Part 2, 7 (Tables 3–7); GB/T 1.1-2020 Annex C",
       severity="warning", scope="standard",
       message="provisions differ: the master states {master}, the translation {translation} (translation: {po})",
       message_zh="条款类型不一致：原文为{master_zh}，译文为{translation_zh}（译文：{po}）",
@@ -686,7 +685,7 @@ def _absorb(numbers: list[Number], words: Counter, hidden: set[str]) -> list[Num
 
 
 @rule(code="BL003", title="The translation has the master's numbers and quantities",
-      source="ISO/IEC Directives Part 2, 9 (ISO 80000); GB/T 1.1-2020 9.13; RULES.md BL003",
+      source="ISO/IEC Directives Part 2, 9 (ISO 80000); GB/T 1.1-2020 9.13",
       severity="error", scope="standard",
       message="numbers differ: {problem} (translation: {po})",
       message_zh="数值不一致：{problem_zh}（译文：{po}）",
@@ -709,8 +708,7 @@ def bl003(ctx) -> None:
     tolerances.
 
     Why: a value that changes in translation changes the requirement in one language only;
-    this is the most common and the most harmful translation error in standards (RULES.md
-    BL003).
+    this is the most common and the most harmful translation error in standards.
     """
     pairs = Pairs.of(ctx)
     if pairs is None:
@@ -823,7 +821,7 @@ def _show_cite(cite: tuple[str, str]) -> str:
 
 
 @rule(code="BL004", title="The translation cites the same documents (and dates) and refers to the same elements",
-      source="ISO/IEC Directives Part 2, 10; GB/T 1.1-2020 9.5; RULES.md BL004",
+      source="ISO/IEC Directives Part 2, 10; GB/T 1.1-2020 9.5",
       severity="error", scope="standard",
       message="references differ: {problem} (translation: {po})",
       message_zh="引用不一致：{problem_zh}（译文：{po}）",
@@ -969,7 +967,7 @@ def _renders(rendering: str, text: str, lang: str) -> bool:
 
 
 @rule(code="BL005", title="Terms are translated by their equivalent in the term entry",
-      source="GB/T 1.1-2020 8.7.3 (English equivalent); ISO/IEC Directives Part 2, 16.5; RULES.md BL005",
+      source="GB/T 1.1-2020 8.7.3 (English equivalent); ISO/IEC Directives Part 2, 16.5",
       severity="warning", scope="standard",
       message="term '{term}': {problem}", message_zh="术语“{term}”：{problem_zh}",
       examples=(Example("zh", "条目“门禁 access control”，正文 “门禁应…” ↔ “The entrance guard shall …”",
@@ -1042,7 +1040,7 @@ _SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "for", "in", "on", "to", "b
 
 
 @rule(code="BL006", title="The title is given in both languages with the same elements",
-      source="GB/T 1.1-2020 6.2 and 8.1; ISO/IEC Directives Part 2, 11.5; RULES.md BL006",
+      source="GB/T 1.1-2020 6.2 and 8.1; ISO/IEC Directives Part 2, 11.5",
       severity="warning", scope="standard",
       message="title: {problem}", message_zh="名称：{problem_zh}",
       examples=(Example("zh", "title: {zh: {main: 人工智能, complementary: 试验}, en: {main: Artificial intelligence}}",
@@ -1162,7 +1160,7 @@ def _annex(seg: Segment) -> nodes.section | None:
 
 
 @rule(code="BL007", title="The translation types no labels: notes, examples, annex status and numbers are generated",
-      source="ISO/IEC Directives Part 2, 20, 24, 25, 28, 29; GB/T 1.1-2020 9.6–9.11; RULES.md BL007",
+      source="ISO/IEC Directives Part 2, 20, 24, 25, 28, 29; GB/T 1.1-2020 9.6–9.11",
       severity="error", scope="standard",
       message="{problem} (translation: {po})", message_zh="{problem_zh}（译文：{po}）",
       examples=(Example("zh", "附录B（资料性）的标题 ↔ “Annex B (normative) Test rig”", "“Test rig”"),
@@ -1180,7 +1178,7 @@ def bl007(ctx) -> None:
 
     Why: labels are generated from the markup in each language, so a typed label appears
     twice, and a contradicting one (NOTE ↔ 示例, normative ↔ 资料性) changes the status of
-    the element in one language (RULES.md BL007).
+    the element in one language.
     """
     pairs = Pairs.of(ctx)
     if pairs is None:
@@ -1245,7 +1243,7 @@ def _definition(seg: Segment) -> bool:
 
 
 @rule(code="BL008", title="Each language keeps its own conventions: definitions and punctuation",
-      source="GB/T 1.1-2020 8.7.3 (definitions end with 。); ISO/IEC Directives Part 2, 16.5.6; RULES.md BL008",
+      source="GB/T 1.1-2020 8.7.3 (definitions end with 。); ISO/IEC Directives Part 2, 16.5.6",
       severity="info", scope="standard",
       message="{problem} (translation: {po})", message_zh="{problem_zh}（译文：{po}）",
       examples=(Example("zh", "“开启阀门的装置。” ↔ “device that opens a valve.”", "“device that opens a valve”"),
