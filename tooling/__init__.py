@@ -32,7 +32,7 @@ def _code_version() -> int:
 def setup(app):
     """Register every part of the extension with Sphinx."""
     from . import lint, translate, xref
-    from .directives import elements, safety
+    from .directives import elements, safety, table_footnotes
     from .model import domain, numbering, problems, text
     from .render import catalogue, html, parallel, pdf, theme
 
@@ -42,7 +42,7 @@ def setup(app):
 
     jieba.setLogLevel(logging.WARNING)  # the Chinese search index loads jieba; its start-up chatter is noise
     app.setup_extension("myst_parser")
-    for module in (problems, safety, elements, domain, numbering, text, lint, xref, translate, catalogue, html, theme, pdf, parallel):
+    for module in (problems, safety, elements, table_footnotes, domain, numbering, text, lint, xref, translate, catalogue, html, theme, pdf, parallel):
         module.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True,
             "env_version": _code_version()}

@@ -536,8 +536,9 @@ _TYPED_TABLE_FOOTNOTE = re.compile(r"^\s*(?P<mark>\d{1,2}\)|[⁰¹²³⁴⁵⁶�
                    "numbered marks (1), ¹⁾) at the start of a table's or figure's notes. Lettered table "
                    "footnotes typed by hand follow the rule and are not reported.")
 def nm005(ctx: DocContext) -> None:
-    """What it checks: footnotes referenced from inside a table or figure (the build numbers them
-    with the text footnotes, 1), 2) …, where a table needs a, b, c); table and figure notes
+    """What it checks: footnotes referenced from inside a figure, or from a table and elsewhere too
+    (the build numbers them with the text footnotes, 1), 2) …; a footnote referenced only inside
+    one table is lettered a, b, c by the build and not reported); table and figure notes
     typed as numbered footnotes ("1) …", "¹⁾ …"); footnote marks typed as superscript digits
     (¹⁾, ²) in running text instead of ``[^id]`` footnotes.
 

@@ -15,6 +15,7 @@ from docutils import nodes
 from sphinx.writers.html5 import HTML5Translator
 
 from ..directives import nodes as stdnodes
+from ..directives.table_footnotes import table_footnote, table_footnote_reference
 from .math import MathError, latex_to_svg
 
 __all__ = ["StdHTMLTranslator", "setup"]
@@ -95,6 +96,28 @@ class StdHTMLTranslator(HTML5Translator):
                 node["ids"] = ids
             return
         super().add_permalink_ref(node, title)
+
+    # -- table footnotes: superscript letters, texts at the foot of the table ----------------
+    def visit_table_footnote_reference(self, node: table_footnote_reference) -> None:
+        """The call of a table footnote in a cell: a superscript letter linking to its text."""
+        self.body.append(self.starttag(node, "a", "", href="#" + node.get("refid", ""), role="doc-noteref"))
+        self.body.append(f"<sup>{self.encode(node.get('label', ''))}</sup></a>")
+        raise nodes.SkipNode
+
+    def visit_table_footnote(self, node: table_footnote) -> None:
+        """A table footnote in the table's notes row: its letter (superscript), a space, then its text."""
+        self.body.append(self.starttag(node, "div", "", role="doc-footnote"))
+        self._table_footnote_label = (f'<sup class="std-table-footnote-label">{self.encode(node.get("label", ""))}'
+                                      "</sup> ")
+
+    def depart_table_footnote(self, node: table_footnote) -> None:
+        self.body.append(self.__dict__.pop("_table_footnote_label", ""))  # a footnote without a paragraph
+        self.body.append("</div>\n")
+
+    def visit_paragraph(self, node: nodes.paragraph) -> None:
+        super().visit_paragraph(node)
+        if isinstance(node.parent, table_footnote):
+            self.body.append(self.__dict__.pop("_table_footnote_label", ""))
 
     # -- raw HTML never reaches the output (drafts are untrusted) --------------------------
     def visit_raw(self, node: nodes.raw) -> None:
