@@ -119,3 +119,30 @@ def test_std_ids_keeps_line_ends_and_bom(tmp_path):
     kept = b"\r\n".join(line for line in data.split(b"\r\n") if not line.startswith(b"(") or line == b"(kept)=")
     assert kept.replace(b"$$ (tong-yong-yao-qiu-formula)", b"$$") == original
     assert mixed.read_bytes() == "(hun-he)=\n# 混合\r\n\n正文。\n\n末行。".encode()
+
+
+def test_std_ids_reports_a_file_that_is_not_utf8_and_handles_the_others(tmp_path):
+    repo = make_repository(tmp_path, "numbering")
+    folder = repo / "standards" / "alpha"
+    gbk = folder / "gbk.md"
+    gbk_bytes = "## 编码\n\n文本。\n".encode("gbk")
+    gbk.write_bytes(gbk_bytes)
+    extra = folder / "extra.md"
+    extra.write_text(SOURCE, encoding="utf-8")
+    runner = CliRunner()
+    for args in (["ids", "--check"], ["ids", str(folder)]):
+        result = runner.invoke(main, ["--root", str(repo), *args])
+        assert result.exit_code == 1, result.output
+        assert "Traceback" not in result.output
+        assert "standards/alpha/gbk.md: not valid UTF-8 (byte 0xb1 at offset 3): save the file as UTF-8; its IDs " \
+               "were not checked" in result.stderr, result.output
+    assert gbk.read_bytes() == gbk_bytes, "the file that cannot be read is left as it is"
+    assert "(tong-yong-yao-qiu)=" in extra.read_text(encoding="utf-8"), "the other files get their IDs"
+
+
+def test_std_ids_refuses_a_path_outside_the_standards(tmp_path):
+    repo = make_repository(tmp_path, "numbering")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = CliRunner().invoke(main, ["--root", str(repo), "ids", str(elsewhere)])
+    assert result.exit_code == 2 and "not part of any standard" in result.output, result.output

@@ -223,18 +223,22 @@ def ids(obj: Context, paths: tuple[Path, ...], check: bool) -> None:
     from .model.ids import add_missing_ids
 
     project = obj.project
+    _check_standard_paths(project, paths)
     files = [f for p in paths for f in ([p] if p.is_file() else sorted(p.rglob("*.md")))] \
         or sorted(project.srcdir.glob("*/**/*.md"))
-    changes = add_missing_ids(files, write=not check)
+    unreadable: list[tuple[Path, str]] = []
+    changes = add_missing_ids(files, write=not check, unreadable=unreadable)
+    for path, reason in unreadable:
+        _error(f"{relative_path(str(path), project.root)}: {reason}; its IDs were not checked")
     for change in changes:
         click.echo(f"{relative_path(str(change.path), project.root)}:{change.line}: "
                    f"{'needs' if check else 'added'} ID {change.label!r} ({change.kind})")
     duplicates = _duplicate_ids(project, files) if check else []
     for finding in duplicates:
         click.echo(f"{relative_path(finding.file, project.root)}:{finding.line}: {finding.message}")
-    if not changes and not duplicates:
+    if not changes and not duplicates and not unreadable:
         click.echo("every element has an ID", err=True)
-    sys.exit(1 if check and (changes or duplicates) else 0)
+    sys.exit(1 if unreadable or (check and (changes or duplicates)) else 0)
 
 
 def _duplicate_ids(project: Project, files: list[Path]) -> list:

@@ -195,7 +195,8 @@ def _first_text(content: str) -> str:
     return ""
 
 
-def add_missing_ids(files: Iterable[Path], write: bool = True) -> list[IdChange]:
+def add_missing_ids(files: Iterable[Path], write: bool = True,
+                    unreadable: list[tuple[Path, str]] | None = None) -> list[IdChange]:
     """Give every clause, term entry, table, figure and formula without a stable ID one.
 
     Only ``(label)=`` lines are inserted (and `` (label)`` after a formula's
@@ -206,6 +207,8 @@ def add_missing_ids(files: Iterable[Path], write: bool = True) -> list[IdChange]
     Args:
         files: Markdown files.
         write: False to only report what lacks an ID.
+        unreadable: receives ``(path, reason)`` for each file that is not UTF-8 text; such a
+            file is left as it is and the others are still handled.
 
     Returns:
         The changes made (or that would be made), in file order.
@@ -221,11 +224,19 @@ def add_missing_ids(files: Iterable[Path], write: bool = True) -> list[IdChange]
         taken: set[str] = set()
         scans = {}
         for path in sorted(set(root.glob("**/*.md")) | {p.resolve() for p in members}):
-            text = _read(path)
+            try:
+                text = _read(path)
+            except UnicodeDecodeError as exc:
+                if unreadable is not None and path in {p.resolve() for p in members}:
+                    unreadable.append((path, f"not valid UTF-8 (byte {exc.object[exc.start]:#04x} at offset "
+                                             f"{exc.start}): save the file as UTF-8"))
+                continue
             labels, missing = scan_ids(text)
             taken |= labels
             scans[path] = (text, missing)
         for path in members:
+            if path.resolve() not in scans:
+                continue
             _, missing = scans[path.resolve()]
             if not missing:
                 continue
