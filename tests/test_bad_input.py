@@ -667,3 +667,14 @@ def test_every_way_of_reading_a_file_is_checked(repo):
         assert secret not in html, secret
     assert not (repo / "build" / "html" / "_downloads").exists() or \
         not any(p.is_file() for p in (repo / "build" / "html" / "_downloads").rglob("*"))
+
+
+def test_a_toctree_entry_without_its_file_is_an_error(repo):
+    """A clause listed in index.md whose file does not exist would silently be missing from every output."""
+    index = repo / "standards" / "alpha" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("```{toctree}\n", "```{toctree}\nghost\n"),
+                     encoding="utf-8")
+    _, data = _lint_json(repo)
+    ghost = [f for f in data["findings"] if f["code"] == "toc.not_readable"]
+    assert len(ghost) == 1 and ghost[0]["severity"] == "error" and ghost[0]["file"] == "standards/alpha/index.md", ghost
+    assert "nonexisting document 'alpha/ghost'" in ghost[0]["message"]

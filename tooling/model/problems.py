@@ -74,6 +74,9 @@ DUPLICATE_DESIGNATION = "std.duplicate-designation"
 #: The document this process is reading (stamped on every log record, see :func:`_stamp_records`).
 _reading: str | None = None
 _LEVELS = {"error": std_logging.ERROR, "warning": std_logging.WARNING}
+#: Sphinx warnings that are errors for a standard: a toctree entry whose file does not exist
+#: leaves a clause out of every output, so it stops publication like a refused include.
+_ERRORS_OF_STANDARDS = {("toc", "not_readable")}
 _TARGET_IN_MESSAGE = re.compile(r"(?:target not found|undefined label): '([^']*)'")
 #: The messages of this extension's roles that docutils reports, and the ``(type, subtype)`` they get: the
 #: ``{cite}`` role (:class:`tooling.directives.elements.CiteRole`) on a text it cannot read as a citation.
@@ -187,8 +190,8 @@ class ProblemKeeper(std_logging.Handler):
         message = std_logging.LogRecord.getMessage(record).strip()
         suffix = f" [{kind}.{subtype}]" if subtype else f" [{kind}]"
         message = message[:-len(suffix)] if kind and message.endswith(suffix) else message  # Sphinx's type shown
-        problem = Problem("error" if record.levelno >= std_logging.ERROR else "warning", message, file, line, kind,
-                          subtype, docname)
+        error = record.levelno >= std_logging.ERROR or (kind, subtype) in _ERRORS_OF_STANDARDS
+        problem = Problem("error" if error else "warning", message, file, line, kind, subtype, docname)
         env = getattr(self.app, "env", None)
         if docname and env is not None:
             env.domains["standard"].data["problems"].setdefault(docname, []).append(problem)
