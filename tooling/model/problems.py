@@ -387,7 +387,8 @@ def check_designations(app: Sphinx, env: BuildEnvironment) -> list[str]:
             shown = meta.designation.format()
             if draft:
                 citing_doc, citation = cited[group[0]]
-                why = (f"it is cited at {env.doc2path(citing_doc)}:{citation.line}, and a citation cannot tell these "
+                where = Path(env.doc2path(citing_doc)).relative_to(Path(app.confdir))
+                why = (f"it is cited at {where}:{citation.line}, and a citation cannot tell these "
                        "drafts apart: give each draft a designation of its own (a placeholder with a part number, "
                        "or a translation as a catalog of one standard rather than a second folder)")
             else:
