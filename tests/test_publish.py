@@ -178,6 +178,8 @@ def test_bilingual_findings_gate_the_translation_not_the_master(tmp_path):
     repo = make_repository(tmp_path, "bilingual")
     conf = repo / "conf.py"  # gate on the bilingual rules (the fixture's texts are no complete drafts)
     conf.write_text(conf.read_text() + '\nstd_lint = {"select": ["BL"]}\nstd_lint_fail_on = "error"\n')
+    first = _publish(repo)  # the English edition is published first …
+    assert "published zhdoc (zh, en)" in first.output, first.output
     std = repo / "standards" / "zhdoc"
     body = std / "body.md"
     text = body.read_text(encoding="utf-8").replace("下列术语和定义适用于本文件。", "下列术语和定义适用于本文件。\n\n新增的一段尚未翻译。")
@@ -196,6 +198,9 @@ def test_bilingual_findings_gate_the_translation_not_the_master(tmp_path):
         result.output
     assert (repo / "build" / "publish" / "zhdoc" / "draft-for-comments-2026-11-20" / "zhdoc-zh.pdf").is_file()
     assert not (repo / "build" / "publish" / "zhdoc" / "draft-for-comments-2026-11-20" / "zhdoc-en.pdf").exists()
+    # … and its removal from the same edition folder is said
+    assert ("zhdoc: en edition removed from draft-for-comments-2026-11-20: it was published there earlier and is not "
+            "published this time") in result.output, result.output
     page = (repo / "build" / "publish" / "zhdoc" / "draft-for-comments-2026-11-20" / "html" / "zhdoc" / "body.html")
     assert '<a class="std-language" lang="en" hreflang="en">English</a>' in page.read_text(encoding="utf-8"), \
         "no link to the English edition that was not published"

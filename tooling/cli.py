@@ -162,7 +162,7 @@ def publish(obj: Context, standards: tuple[str, ...], out: Path | None) -> None:
             click.echo(f"{item.slug}: {note}", err=True)
     click.echo(f"index: {report.index}", err=True)
     source = _source_commit(project.root, changes=True)
-    if source["dirty"]:  # the manifests say so too; say it where it is seen
+    if source["dirty"] and any(item.ok for item in report.standards):  # the manifests say so too
         changes = source["changes"]
         shown = ", ".join(changes[:3]) + (f", … ({len(changes)} in all)" if len(changes) > 3 else "")
         click.echo(f"warning: publishing uncommitted changes ({shown}): the manifest records the commit with "

@@ -152,6 +152,12 @@ def publish(project: Project, out: Path, only: list[str] | None = None) -> Publi
     editions.update({o.slug: {"edition": o.edition, "language": o.languages[0], "translations": o.languages[1:],
                               "this_run": True} for o, _ in ready})
     for outcome, meta in ready:
+        before = next((m for m in earlier.get(outcome.slug, []) if m["folder"] == outcome.edition), None)
+        dropped = sorted({before.get("language"), *before.get("translations", [])} - set(outcome.languages)) \
+            if before else []
+        if dropped:  # the same edition published again, without a language it had
+            outcome.notes = [*outcome.notes, f"{', '.join(dropped)} edition removed from {outcome.edition}: it was "
+                                             "published there earlier and is not published this time"]
         outcome.files = _stage_edition(work, outcome.slug, meta, outcome.folder, commit, tools,
                                        outcome.languages[1:], _Editions(out, work, editions))
     for slug in sorted({f.standard for f in lint.active if f.standard and f.standard not in domain.standards
