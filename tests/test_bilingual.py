@@ -155,6 +155,9 @@ def test_publish_complete_translations_and_skip_incomplete_ones(repo):
     assert 'href="../../html-en/zhdoc/body.html"' in master and 'href="../../parallel-en/zhdoc.html"' in master
     manifest = json.loads((edition / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["translations"] == ["en"]
+    cover = [line.strip() for line in page_texts(edition / "zhdoc-en.pdf")[0].splitlines()]
+    assert "State Administration for Market Regulation" in cover, cover  # the English cover: one issuer a line
+    assert "Standardization Administration of China" in cover, cover
     endoc = (repo / "build" / "publish" / "endoc" / "cd-2026-11-20" / "html" / "endoc" / "body.html")
     assert "html-zh" not in endoc.read_text(encoding="utf-8")
 
