@@ -391,6 +391,79 @@ CASES = [
         {.allow-VF001}
         盖子必须锁定。
         """, []),
+    # 需 in words where it is no verbal form (所需 "required", 在需要时 "when needed", 如需/若需 "if needed",
+    # 按需 "on demand", 必需, 需求), next to the forms that stay reported
+    Case("vf004-zh-need-words-bad", "VF004", "zh", "gb", """
+        # 要求
+
+        组织需建立程序。
+
+        需要提供证明。
+
+        所需的资源应在计划中列明，组织需建立程序。
+        """, [3, 5, 7], messages=("需",)),
+    Case("vf004-zh-need-words-good", "VF004", "zh", "gb", """
+        # 要求
+
+        组织应在供应链中传递许可信息，所需的资源应在计划中列明。
+
+        记录不必公开，但应能在需要时提供。
+
+        如需更改，应通知客户。若需要更改，应提前通知。资源应按需分配。
+
+        必需的资源和用户需求应在计划中列明。所需要的资源应在计划中列明。
+
+        用户需要的功能应在需要的时候提供。
+        """, []),
+    # the notice of identified patents in the introduction (GB/T 1.1-2020 8.4, GB/T 20003.1): prescribed
+    # wording, 可以 included (case C12)
+    Case("ne005-zh-patent-notice-good", "NE005", "zh", "gb", """
+        {.introduction}
+        # 引言
+
+        本文件的发布机构提请注意，声明符合本文件时，可能涉及5.2与数据许可相关的专利的使用。
+
+        本文件的发布机构对于该专利的真实性、有效性和范围无任何立场。
+
+        该专利持有人已向本文件的发布机构承诺，他愿意同任何申请人在合理且无歧视的条款和条件下，就专利授权许可进行谈判。该专利持有人的声明已在本文件的发布机构备案。相关信息可以通过以下联系方式获得：
+
+        专利持有人姓名：某某公司
+
+        地址：北京市某某区某某路1号
+
+        请注意除上述专利外，本文件的某些内容仍可能涉及专利。本文件的发布机构不承担识别专利的责任。
+        """, []),
+    Case("ne005-zh-patent-notice-bad", "NE005", "zh", "gb", """
+        {.introduction}
+        # 引言
+
+        本文件的发布机构对于该专利的真实性、有效性和范围无任何立场。相关信息可以通过以下联系方式获得：
+
+        使用者可以先阅读第5章。
+        """, [6], messages=("可以",)),
+    Case("vf005-zh-patent-notice-good", "VF005", "zh", "gb", """
+        {.introduction}
+        # 引言
+
+        该专利持有人的声明已在本文件的发布机构备案。相关信息可以通过以下联系方式获得：
+        """, []),
+    Case("ne005-en-patent-notice-good", "NE005", "en", "iso", """
+        {.introduction}
+        # Introduction
+
+        ISO draws attention to the fact that it is claimed that compliance with this document may involve the use
+        of a patent concerning data licensing given in 5.2.
+
+        ISO takes no position concerning the evidence, validity and scope of this patent right.
+
+        The holder of this patent right has assured ISO that he/she is willing to negotiate licences under reasonable
+        and non-discriminatory terms and conditions with applicants throughout the world. In this respect, the
+        statement of the holder of this patent right is registered with ISO. Information may be obtained from:
+
+        Attention is drawn to the possibility that some of the elements of this document may be the subject of
+        patent rights other than those identified above. ISO shall not be held responsible for identifying any or
+        all such patent rights.
+        """, []),
 ]
 
 
@@ -498,3 +571,32 @@ def test_permission_before_grant_and_exempt_verbs(sentence, forms):
     from tooling.lint.classifier import classify
 
     assert [(f.text, f.kind, f.polarity) for f in classify(sentence, "zh")] == forms
+
+
+@pytest.mark.parametrize("sentence,forms", [
+    ("组织应在供应链中传递许可信息，所需的资源应在计划中列明。", ["应", "应"]),
+    ("但应能在需要时提供。", ["应", "能"]),
+    ("如需更改，应通知客户。", ["应"]),
+    ("若需要更改，应通知。", ["应"]),
+    ("所需资源应列明。", ["应"]),
+    ("按需提供。", []),
+    ("必需的资源应列明。", ["应"]),
+    ("需求应记录。", ["应"]),
+    ("用户需要的功能应实现。", ["应"]),
+    ("无需提供证明。", ["无需"]),
+    ("组织需建立程序。", ["需"]),
+    ("需要提供证明。", ["需要"]),
+    ("场所需要配备灭火器。", ["需要"]),
+    ("该场所需配备灭火器。", ["需"]),
+    ("例如需要提供证明时，应通知。", ["需要", "应"]),
+    ("组织需提交报告。", ["需"]),
+    ("组织需将记录保存。", ["需"]),
+])
+def test_need_inside_words_is_no_verbal_form(sentence, forms):
+    """需 is a form (VF004) only on its own: 所需 "required", 如需/若需(要) "if needed", 按需 "on demand", 需要时
+    "when needed", 必需, 需求 and 需要的 + noun are words or phrases of their own. The words that jieba keeps whole
+    only get the frequency that keeps them whole, so 场所 / 需要 and 例如 / 需要 stay split as before; jieba's rare
+    compounds of 需 (需提交, 需将) are removed like those of 应. 无需 "no need" is the permission 不必 (Table C.3)."""
+    from tooling.lint.classifier import classify
+
+    assert [f.text for f in classify(sentence, "zh")] == forms

@@ -95,6 +95,13 @@ _SPLITS = ("应为", "应对", "应在", "应由", "应与", "应按", "应将",
 #: (应予以, 应立即, 应适当, 应给以, 应设, 应列 …): they would swallow the verbal form, so every such word is removed,
 #: except real words (应用, 应急, 应答 … of ``_WORDS``, and the words that begin with them: 应用程序, 应急灯).
 _RARE = 3
+#: Words in which 需 is no verbal form: 所需(要) "required" (所需的资源), 如需(要)/若需(要) "if needed", 按需 "on
+#: demand", 需要时 "when needed" (在需要时提供). jieba gets just the frequency that keeps each whole
+#: (``suggest_freq``), so that words of its own dictionary still win: 场所 / 需要, 例如 / 需要, 如 / 需方.
+_NEED_WORDS = ("所需", "所需要", "如需", "如需要", "若需", "若需要", "按需", "需要时")
+#: Rare compounds of 需 that jieba's dictionary holds (需将, 需提交, 需承担, 需注意 …) swallow the form as 应 ones
+#: do, and are removed the same way, except these words.
+_NEED_KEEP = ("需方", "需求", "需知", "需款", "需沙出穴")
 _CANDIDATES = re.compile("[应宜可能必务须得需尽许准允建推严原要]")
 _VF003_ZH = re.compile(r"^(?:导致|引起|造成|发生|出现|产生)")
 _NOT_BUKE = set("能靠逆燃见用分忽信读控知操")
@@ -152,8 +159,29 @@ BOILERPLATE = (
     re.compile(r"For dated references, only the edition cited applies", re.I),
     re.compile(r"ISO and IEC maintain terminology databases", re.I),
     re.compile(r"在提交反馈意见时，请将您知道的相关专利连同支持性文件一并附上"),
-    re.compile(r"本文件的某些内容可能涉及专利|不承担识别(任何或所有)?(此类)?专利(权)?的责任"),
+    re.compile(r"本文件的某些内容(仍)?可能涉及专利|不承担识别(任何或所有)?(此类)?专利(权)?的责任"),
     re.compile(r"Recipients of this draft are invited to submit", re.I),
+    # The notice of identified patents in the introduction (GB/T 1.1-2020 8.4 and GB/T 20003.1; ISO/IEC
+    # Directives Part 1, Annex and the ISO introduction template): its wording is prescribed, 可以 and "may" included.
+    re.compile(r"(?:本文件|本标准|本部分)的发布机构提请注意，声明符合(?:本文件|本标准|本部分)时，可能涉及"),
+    re.compile(r"(?:本文件|本标准|本部分)的发布机构对于该专利的真实性、有效性和范围无任何立场"),
+    re.compile(r"该专利持有人已向(?:本文件|本标准|本部分)的发布机构(?:承诺|保证)"),
+    re.compile(r"该专利持有人的声明已在(?:本文件|本标准|本部分)的发布机构备案"),
+    re.compile(r"相关信息可以?通过以下联系方式获得"),
+    re.compile(r"^\s*专利持有人(?:姓名|名称|地址)[：:]"),
+    re.compile(r"请注意除上述专利外，(?:本文件|本标准|本部分)的某些内容仍可能涉及专利"),
+    re.compile(r"draws? attention to the fact that it is claimed that compliance with this document may involve the "
+               r"use of (?:a )?patent", re.I),
+    re.compile(r"draws? attention to the possibility that the implementation of this document may involve the use "
+               r"of (?:a )?patent", re.I),
+    re.compile(r"takes? no position concerning the evidence, validity(?:,| and| or) (?:and )?(?:scope|applicability) "
+               r"of (?:this|these|any claimed) patent", re.I),
+    re.compile(r"The holder of this patent right has assured", re.I),
+    re.compile(r"the statement of the holder of this patent right is registered with", re.I),
+    re.compile(r"^\s*Information may be obtained from\s*:", re.I),
+    re.compile(r"received notice of (?:a )?patent(?:\(s\)|s)? which may be required to implement this document",
+               re.I),
+    re.compile(r"implementers are cautioned that this may not represent the latest information", re.I),
 )
 
 #: Strength order used to compare provisions (bilingual parity, diff classification).
@@ -197,14 +225,17 @@ def _jieba():
             tokenizer.add_word(word, freq=200000)
     for word in _WORDS:
         tokenizer.add_word(word, freq=300000)
-    real = tuple(w for w in _WORDS if w[0] in "应宜")
+    real = tuple(w for w in _WORDS if w[0] in "应宜") + _NEED_KEEP + _NEED_WORDS
     for word, freq in list(tokenizer.FREQ.items()):
-        if 0 < freq <= _RARE and len(word) > 1 and word[0] in "应宜" and word not in _ZH and not word.startswith(real):
+        if (0 < freq <= _RARE and len(word) > 1 and word[0] in "应宜需" and word not in _ZH
+                and not word.startswith(real)):
             tokenizer.del_word(word)
     for word in _SPLITS:
         form = max((w for w in _ZH if word.startswith(w) and w != word), key=len)
         tokenizer.del_word(word)
         tokenizer.suggest_freq((form, word[len(form):]), tune=True)
+    for word in _NEED_WORDS:
+        tokenizer.suggest_freq(word, tune=True)
     return tokenizer
 
 
@@ -225,8 +256,12 @@ def _object_follows(text: str, offset: int) -> bool:
 
 
 def is_boilerplate(sentence: str) -> bool:
-    """True for recognised boilerplate sentences (patent notice, lead-ins), which are exempt."""
-    return any(p.search(sentence) for p in BOILERPLATE)
+    """True for recognised boilerplate sentences (patent notice, lead-ins), which are exempt.
+
+    A sentence may run over several source lines: line breaks count as one space (English) or as none (Chinese).
+    """
+    spaced, joined = " ".join(sentence.split()), "".join(sentence.split())
+    return any(p.search(spaced) or p.search(joined) for p in BOILERPLATE)
 
 
 def _is_quality_noun(tokens: list[tuple[str, int, int]], index: int) -> bool:
@@ -259,8 +294,10 @@ def _classify_zh(text: str) -> list[Form]:
         if word in ("需要", "需", "建议", "推荐") and (previous in ("的", "了", "提出", "和", "及", "与", "给出", "根据", "按", "视", "如有")
                                                   or not following[:1] or following[:1] in _PUNCT):
             continue  # the nouns "need", "advice", "recommendation"
-        if word in ("需要", "需") and (previous in ("可能", "不", "没有", "无") or _object_follows(text, start + len(word))):
-            continue  # "need something" (需要此类指导, 需要一份SBOM), "might need", "not needed": not a provision
+        if word in ("需要", "需") and (previous in ("可能", "不", "没有", "无") or following[:1] == "的"
+                                      or _object_follows(text, start + len(word))):
+            continue  # "need something" (需要此类指导, 需要一份SBOM), "might need", "not needed", 用户需要的功能
+            # "the functions users need", 在需要的时候 "when needed": not a provision
         if word in ("建议", "推荐", "不建议", "不推荐") and (following[:1] == "的" or previous in _ADVICE_BEFORE):
             continue  # 不推荐的技术 "deprecated", 最新建议 "the latest advice": an adjective or a noun
         comparison = index + 2 < len(tokens) and len(tokens[index + 1][0]) == 1 and tokens[index + 2][0] == "得"
