@@ -678,3 +678,13 @@ def test_a_toctree_entry_without_its_file_is_an_error(repo):
     ghost = [f for f in data["findings"] if f["code"] == "toc.not_readable"]
     assert len(ghost) == 1 and ghost[0]["severity"] == "error" and ghost[0]["file"] == "standards/alpha/index.md", ghost
     assert "nonexisting document 'alpha/ghost'" in ghost[0]["message"]
+
+
+def test_a_heading_that_skips_a_level_is_reported(repo):
+    """``##`` then ``####``: MyST's own warning reaches the build and the lint (it used to be suppressed)."""
+    path = repo / "standards" / "alpha" / "clauses.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n#### 跳级的标题\n\n文本。\n", encoding="utf-8")
+    _, data = _lint_json(repo)
+    found = [f for f in data["findings"] if f["code"] == "myst.header"]
+    assert len(found) == 1 and found[0]["file"] == "standards/alpha/clauses.md", found
+    assert "Non-consecutive header level increase" in found[0]["message"]

@@ -23,7 +23,6 @@ myst_heading_anchors = 0
 myst_update_mathjax = False
 myst_footnote_transition = False
 myst_title_to_header = False
-suppress_warnings = ["myst.header"]  # standards skip heading levels by design (annex sub-levels)
 html_theme = "standard"
 html_math_renderer = "svg"
 html_search_language = "zh"  # jieba-based; handles Latin words too
