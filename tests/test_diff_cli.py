@@ -305,3 +305,14 @@ def test_publish_of_an_unknown_standard_is_a_usage_error_before_any_build(tmp_pa
     assert result.exit_code == 2, result.output
     assert "Invalid value for --standard: no standard nope" in result.output
     assert "published" not in result.output and not (repo / "build").exists()
+
+
+def test_a_markdown_revision_in_another_language_names_the_diff_option(tmp_path):
+    """The import's language check speaks of std diff's own option, --source-lang."""
+    zh = tmp_path / "zh.md"
+    zh.write_text("# 范围\n\n" + "本文件规定了机器学习模型质量评价的方法和要求，适用于各类组织。" * 10 + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", "--from", str(zh), "--to", str(zh), "--designation", "ISO/IEC 99999",
+                                       "--source-lang", "en"])
+    assert result.exit_code == 1, result.output
+    assert "give --source-lang zh" in result.output and "--lang zh" not in result.output.replace("--source-lang", ""), \
+        result.output

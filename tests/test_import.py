@@ -810,3 +810,105 @@ def _check_toc(pdf: Path) -> list[tuple[str, str]]:
         assert page is not None, f"heading {title!r} not found in {pdf.name}"
         assert labels[page] == folio, f"{pdf.name}: {title!r} listed on page {folio}, printed on page {labels[page]}"
     return entries
+
+
+# -- the source must be in the language --lang gives -------------------------------------------------------------
+
+GERMAN = ("# Anforderungen\n\n## 1 Anwendungsbereich\n\n" + " ".join(
+    ["Die Organisation muss für jede Komponente der Software eine Liste der bekannten Schwachstellen führen, "
+     "und der Prozess ist mit den Beteiligten abzustimmen, die für die Sicherheit der Lieferung zuständig sind."]
+    * 6) + "\n")
+
+
+@pytest.mark.parametrize(("source", "lang", "expected"), [
+    ("test-import-zh/yangpin.md", "en", "is not written in English: it looks like Chinese (Chinese characters make "),
+    ("test-import-pair-basic/zh.md", "en", "is not written in English: it looks like Chinese"),
+    ("test-import-basic/widgets.md", "zh", "is not written in Chinese: it has no Chinese characters (204 Latin words); "
+                                           "it looks like English; if it is in English, give --lang en"),
+    ("test-import-folder", "zh", "is not written in Chinese: it has no Chinese characters"),
+])
+def test_a_source_not_in_the_language_of_lang_is_refused(tmp_path, source, lang, expected):
+    path = ROOTS / source
+    target = tmp_path / "standards" / "x"
+    with pytest.raises(ImportError_, match=re.escape(f"--lang {lang}: {path} {expected}")):
+        _import(path, target, lang=lang)
+    assert not target.exists() and not (tmp_path / "conf.py").exists()  # nothing written
+    if lang == "en":
+        with pytest.raises(ImportError_, match=r"; if it is in Chinese, give --lang zh$"):
+            _import(path, target, lang=lang)
+
+
+def test_cli_refuses_a_chinese_source_given_as_english(tmp_path):
+    source = ROOTS / "test-import-zh" / "yangpin.md"
+    target = tmp_path / "standards" / "x"
+    result = CliRunner().invoke(main, ["import", str(source), "--designation", "ISO/IEC 18974", "--lang", "en",
+                                       "--to", str(target)])
+    assert result.exit_code == 1, result.output
+    assert f"Error: --lang en: {source} is not written in English: it looks like Chinese" in result.stderr
+    assert "give --lang zh" in result.stderr and "Traceback" not in result.output
+    assert not target.exists()
+
+
+def test_a_german_source_is_neither_english_nor_chinese(tmp_path):
+    source = tmp_path / "de.md"
+    source.write_text(GERMAN, encoding="utf-8")
+    for lang, expected in (("en", "is not written in English: it looks like German (der, die, "),
+                           ("zh", "is not written in Chinese: it has no Chinese characters (")):
+        with pytest.raises(ImportError_, match=re.escape(f"--lang {lang}: {source} {expected}")) as caught:
+            _import(source, tmp_path / "standards" / "x", lang=lang)
+        assert "it looks like German" in str(caught.value)
+        assert str(caught.value).endswith("a source is imported in Chinese (--lang zh) or English (--lang en)")
+
+
+def test_a_short_source_is_not_judged(tmp_path):
+    """Under 50 words (Chinese characters and Latin words) a text is too short to tell its language."""
+    source = tmp_path / "short.md"
+    source.write_text("# 范围\n\n## 1 范围\n\n本文件规定了样品的要求。\n", encoding="utf-8")
+    report = _import(source, tmp_path / "standards" / "x", lang="en")
+    assert report.clauses >= 1
+
+
+@pytest.mark.parametrize(("source", "lang"), [
+    ("test-import-basic/widgets.md", "en"), ("test-import-folder", "en"), ("test-import-zh/yangpin.md", "zh"),
+    ("test-import-pair-basic/en.md", "en"), ("test-import-pair-basic/zh.md", "zh"),
+])
+def test_a_source_in_the_language_of_lang_is_imported(tmp_path, source, lang):
+    assert _import(ROOTS / source, tmp_path / "standards" / "x", lang=lang).clauses
+
+
+@pytest.mark.corpus
+@needs_corpus
+@pytest.mark.parametrize(("name", "lang", "expected"), [
+    ("1.1-zh-Hans.md", "en", "it looks like Chinese (Chinese characters make 98% of its words); if it is in Chinese, "
+                             "give --lang zh"),
+    ("1.1-de.md", "en", "it looks like German (die, der, und, ein … make 26% of its words"),
+    ("1.1-en.md", "zh", "it has no Chinese characters (2527 Latin words); it looks like English; if it is in English, "
+                        "give --lang en"),
+])
+def test_real_sources_in_another_language_are_refused(tmp_path, name, lang, expected):
+    source = OPENCHAIN / "official" / name
+    result = CliRunner().invoke(main, ["import", str(source), "--designation", "ISO/IEC 18974", "--lang", lang,
+                                       "--to", str(tmp_path / "standards" / "x")])
+    assert result.exit_code == 1, result.output
+    assert f"--lang {lang}: {source} is not written in " in result.stderr and expected in result.stderr, result.stderr
+    assert not (tmp_path / "standards").exists()
+
+
+@pytest.mark.corpus
+@needs_corpus
+def test_real_sources_pass_the_language_check():
+    """Every corpus source the tests import passes the check of its language (and fails the other's)."""
+    from tooling.importer.source import read_source
+    from tooling.importer.translation import check_source_language
+
+    sources = [(path, lang) for path, _, lang in SOURCES.values()]
+    sources += [(OPENCHAIN / "official" / "1.1-en.md", "en"), (OPENCHAIN / "official" / "1.1-zh-Hans.md", "zh"),
+                (OPENCHAIN / "official" / "DIS-18974-initial-zh-Hant.md", "zh"),
+                (CORPUS / "owasp-asvs-4.0.3" / "zh-cn", "zh")]
+    sources += [(path, "en") for path in sorted((CORPUS / "ietf-header-structure").glob("*.md"))]
+    sources += [(path, "en") for path in sorted((OPENCHAIN / "2.0-draft-series").glob("*.md"))]
+    for path, lang in sources:
+        files = read_source(path)
+        check_source_language(path, files, lang)
+        with pytest.raises(ImportError_):
+            check_source_language(path, files, "zh" if lang == "en" else "en")

@@ -490,3 +490,41 @@ def test_a_catalog_named_after_another_standard_is_not_its_catalog(repo):
     assert "HIJACKED" not in _text(repo / "build" / "html-en" / "endoc" / "body.html")
     assert any(w.startswith("standards/zhdoc/locales/en/LC_MESSAGES/endoc.po:1: WARNING: catalog in the wrong place")
                for w in _po_warnings(result)), result.warnings
+
+
+# -- a standard with invalid metadata is reported, never silently left out ------------------------------------------
+
+def test_status_and_update_report_a_standard_with_invalid_metadata_and_go_on(repo):
+    index = repo / "standards" / "endoc" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("stage: CD\n", "stage: CD\nics: [35.080\n", 1),
+                     encoding="utf-8")
+    lint = _run(repo, "lint", "--fail-on", "never").stdout
+    expected = next(l for l in lint.splitlines() if " std.metadata error " in l).replace(" std.metadata error ", " ")
+    assert expected.startswith("standards/endoc/index.md:") and "invalid metadata: malformed YAML" in expected
+    line = int(expected.split(":")[1])  # where the YAML parser notices the open list
+    status = _run(repo, "translate", "status")
+    assert status.exit_code == 1, status.output
+    assert expected in status.stderr.splitlines(), status.stderr  # as std lint shows it
+    assert "zhdoc [en]: 15/15 translated (100%)" in status.stdout  # the others all the same
+    result = _run(repo, "translate", "status", "--format", "json")
+    assert result.exit_code == 1 and expected in result.stderr.splitlines()
+    data = json.loads(result.stdout)  # still valid JSON, with the other standards
+    assert [r["slug"] for r in data["standards"]] == ["zhdoc"]
+    assert set(data["standards"][0]) == {"slug", "language", "translated", "fuzzy", "missing"}
+    assert [(e["slug"], e["file"], e["line"]) for e in data["errors"]] == [("endoc", "standards/endoc/index.md", line)]
+    assert expected.endswith(data["errors"][0]["message"])
+    only = _run(repo, "translate", "status", "--standard", "endoc")
+    assert only.exit_code == 1 and expected in only.stderr.splitlines() and only.stdout == ""
+    update = _run(repo, "translate", "update")
+    assert update.exit_code == 1, update.output
+    assert expected in update.stderr.splitlines(), update.stderr
+    assert re.search(rf"^(updated|unchanged): {PO}$", update.stdout, re.M), update.stdout  # the others all the same
+    # once fixed, nothing is reported
+    index.write_text(index.read_text(encoding="utf-8").replace("ics: [35.080\n", ""), encoding="utf-8")
+    assert "errors" not in json.loads(_run(repo, "translate", "status", "--format", "json").stdout)
+    assert _run(repo, "translate", "status").exit_code == 0
+
+
+def test_a_clean_repository_has_no_errors_key_in_status_json(repo):
+    result = _run(repo, "translate", "status", "--format", "json")
+    assert result.exit_code == 0 and set(json.loads(result.stdout)) == {"standards"}

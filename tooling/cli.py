@@ -454,14 +454,20 @@ def translate_update(obj: Context, standards: tuple[str, ...]) -> None:
     A catalog that cannot be read (broken PO syntax, not UTF-8) is left as it is and
     reported; the others are updated all the same, and the exit status is 1. PO files
     elsewhere under locales/ (another language, en_GB, another name) are not used: each
-    is a warning that names the catalog's path.
+    is a warning that names the catalog's path. A standard whose index.md has invalid
+    metadata is not updated: its problems are printed as file:line: message (on stderr),
+    the others are updated all the same, and the exit status is 1.
     """
     from .translate.catalogs import update
 
     project = obj.project
     _check_standards(project, standards)
-    refused = False
-    for path, what in update(project, list(standards) or None):
+    invalid = []
+    results = update(project, list(standards) or None, invalid)
+    for problem in invalid:
+        _error(f"{problem.location(project.root)}: {problem.message}")
+    refused = bool(invalid)
+    for path, what in results:
         shown = path.relative_to(project.root).as_posix()
         if what.startswith("catalog in the wrong place"):
             click.echo(f"{shown}: warning: {what}", err=True)
@@ -488,32 +494,42 @@ def translate_status(obj: Context, standards: tuple[str, ...], fmt: str) -> None
     catalog with broken syntax is not used at all. Exit status 1 when there are problems.
     The share is rounded down (285 of 286 is 99 %, never 100 %). PO files elsewhere under a
     standard's locales/ (another language, en_GB, another name) are not used: each is a
-    warning that names the catalog's path (it does not change the exit status).
+    warning that names the catalog's path (it does not change the exit status). A standard
+    whose index.md has invalid metadata has no status: its problems are printed as
+    file:line: message (on stderr), the others are listed, and the exit status is 1.
 
     JSON: {"standards": [{"slug", "language", "translated", "fuzzy", "missing"[, "problems":
-    [{"file", "line", "message", "scope"}]][, "misplaced": [{"file", "expected", "message"}]]}]}
+    [{"file", "line", "message", "scope"}]][, "misplaced": [{"file", "expected", "message"}]]}]
+    [, "errors": [{"slug", "file", "line", "message"}]]}
     (problems only for a catalog that has some; scope: "catalog" for the whole file, "message"
-    for one message; misplaced only when there are such files).
+    for one message; misplaced only when there are such files; errors only when a standard's
+    metadata is invalid).
     """
     from .translate.catalogs import status
 
     project = obj.project
     _check_standards(project, standards)
-    rows = status(project, list(standards) or None)
+    invalid = []
+    rows = status(project, list(standards) or None, invalid)
     if fmt == "json":
-        click.echo(json.dumps({"standards": [r.to_json(project.root) for r in rows]}, ensure_ascii=False, indent=2))
+        data = {"standards": [r.to_json(project.root) for r in rows]}
+        if invalid:
+            data["errors"] = [problem.to_json(project.root) for problem in invalid]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         for row in rows:
             click.echo(f"{row.slug} [{row.language}]: {row.translated}/{row.total} translated "
                        f"({math.floor(row.ratio * 100)}%), {row.fuzzy} fuzzy, {row.missing} missing"
                        + (f", {len(row.problems)} problem(s) in its catalog" if row.problems else "")
                        + (f", {len(row.misplaced)} PO file(s) in the wrong place" if row.misplaced else ""))
+    for problem in invalid:
+        _error(f"{problem.location(project.root)}: {problem.message}")
     for row in rows:
         for problem in row.problems:
             _error(f"{problem.location(project.root)}: {problem.message}")
         for stray in row.misplaced:
             click.echo(f"{stray.location(project.root)}: warning: {stray.message}", err=True)
-    if any(row.problems for row in rows):
+    if invalid or any(row.problems for row in rows):
         sys.exit(1)
 
 

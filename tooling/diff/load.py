@@ -156,8 +156,8 @@ def _materialise(rev: str, repo: Path, options: ImportOptions | None, lang: str 
                 import_standard(path, designation=options.designation, lang=options.lang, profile=options.profile,
                                 translation=options.translation, stage=None,
                                 target=tmp_root / "standards" / IMPORTED_SLUG, force=True)
-            except ImportError_ as exc:
-                raise RevisionError(str(exc)) from None
+            except ImportError_ as exc:  # std diff's option for the import's --lang is --source-lang
+                raise RevisionError(re.sub(r"--lang\b", "--source-lang", str(exc))) from None
             yield tmp_root, "markdown", None
         elif _is_git_ref(repo, rev):
             archive = _git(repo, "archive", "--format=tar", rev, "--", "standards", "conf.py", binary=True)

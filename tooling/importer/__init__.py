@@ -42,7 +42,8 @@ from .parse import parse_files
 from .source import read_source, source_date, source_root
 from .structure import Document, build_document
 from .terms import read_terms
-from .translation import TranslationResult, build_catalog, read_translation, set_term_equivalents
+from .translation import (TranslationResult, build_catalog, check_source_language, read_translation,
+                          set_term_equivalents)
 from .writer import CATALOGUE_PAGE, assign_ids, clause_file_names, render_clause, render_index
 
 __all__ = ["ImportError_", "ImportReport", "default_stage", "import_standard", "split_title"]
@@ -222,7 +223,8 @@ def import_standard(source: Path, *, designation: str, lang: str, profile: str |
 
     Raises:
         ImportError_: for a missing or unreadable source or translation, a file that is not
-            valid UTF-8 (``file:line: not valid UTF-8``), a translation in the master's language,
+            valid UTF-8 (``file:line: not valid UTF-8``), a source that is not in ``lang``
+            (:func:`~.translation.check_source_language`), a translation in the master's language,
             an unknown designation, profile, stage or date, a target that is not
             ``standards/<slug>``, or an existing target without ``force``. Nothing is written then.
     """
@@ -245,6 +247,7 @@ def import_standard(source: Path, *, designation: str, lang: str, profile: str |
         stage_obj = default_stage(parsed_designation, profile)
     root, slug = _check_target(target, force)
     files = read_source(source)
+    check_source_language(source, files, lang)
     draft_date, date_how = _date(date, files)
     other = other_language(lang)
     translation_files = None

@@ -40,12 +40,12 @@ from babel.messages.pofile import write_po
 
 from ..render.files import write_atomic
 from ..translate.align import (ClauseAlignment, Unit, adapt_markup, align_units, detect_language, english_check,
-                               extract_units, renumber, set_features)
+                               extract_units, language_check, renumber, set_features)
 from .content import RenderContext
 from .errors import ImportError_, Messages
 from .source import SourceFile, read_source, source_root
 
-__all__ = ["TranslationResult", "build_catalog", "read_translation", "set_term_equivalents"]
+__all__ = ["TranslationResult", "build_catalog", "check_source_language", "read_translation", "set_term_equivalents"]
 
 _CONF = '"""Temporary repository of `std import --translation` (deleted after the import)."""\n\n' \
         "from tooling.config import *  # noqa: F403\n\nproject = 'alignment'\n"
@@ -92,6 +92,27 @@ class TranslationResult:
 def _sample(files: list[SourceFile], limit: int = 200_000) -> str:
     text = "".join(f.text for f in files)
     return text[:limit]
+
+
+def check_source_language(source: Path, files: list[SourceFile], lang: str) -> None:
+    """Check that the source is written in ``lang`` (``--lang``), as the translation is checked (nothing is written).
+
+    Raises:
+        ImportError_: when the source is not in ``lang`` (:func:`~tooling.translate.align.language_check`): with
+            ``--lang en``, a text mostly in Chinese characters, or in Latin script but not English (German …);
+            with ``--lang zh``, a text with (almost) no Chinese characters. The message names the file, what it
+            looks like and the ``--lang`` to give. A text too short to tell is not judged.
+    """
+    sample = _sample(files)
+    found = language_check(sample, lang)
+    if found is None:
+        return
+    other = "en" if lang == "zh" else "zh"
+    if language_check(sample, other) is None:
+        advice = f"if it is in {_NAMES[other]}, give --lang {other}"
+    else:
+        advice = "a source is imported in Chinese (--lang zh) or English (--lang en)"
+    raise ImportError_(f"--lang {lang}: {source} is not written in {_NAMES[lang]}: {found}; {advice}")
 
 
 def read_translation(translation: Path, source: Path, files: list[SourceFile], lang: str) -> list[SourceFile]:

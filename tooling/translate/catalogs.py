@@ -14,6 +14,11 @@ UTF-8, translations that drop the master's markup) with the catalog's line.
 ``std lint`` reports the same problems as findings (:func:`catalog_findings`, code
 ``std.po``), which gate the translated edition only.
 
+A standard whose ``index.md`` has invalid metadata (broken YAML, a missing field) has no
+master language, hence no catalog: :func:`templates` leaves it out and, given a list,
+adds an :class:`InvalidMetadata` to it (the problem ``std lint`` reports as ``std.metadata``,
+with its line), which ``std translate status`` and ``std translate update`` report.
+
 A PO file anywhere else under ``standards/<slug>/locales/`` is used by nothing — a
 language the tool does not translate into (``fr``), the master's own language, a
 region (``en_GB``), another file name — and is reported as misplaced
@@ -39,7 +44,7 @@ from ..project import Project
 from ..render.files import write_atomic
 from .validate import Problem, check_catalog
 
-__all__ = ["CatalogStatus", "Misplaced", "catalog_findings", "catalog_path", "misplaced_catalogs", "other_language",
+__all__ = ["CatalogStatus", "InvalidMetadata", "Misplaced", "catalog_findings", "catalog_path", "misplaced_catalogs", "other_language",
            "status", "templates", "update"]
 
 #: The languages a standard is drafted and translated in, by their English names.
@@ -78,6 +83,30 @@ class Misplaced:
     def to_json(self, root: Path | None = None) -> dict:
         """``{"file", "expected", "message"}`` (paths relative to ``root``)."""
         return {"file": self.location(root), "expected": _shown(self.expected, root), "message": self.message}
+
+
+@dataclass(frozen=True)
+class InvalidMetadata:
+    """A metadata problem of a standard's ``index.md``, which keeps the standard out of translation.
+
+    Attributes:
+        slug: the standard; path: its ``index.md``; line: the line of the problem (1-based, ``None``
+        when unknown); message: ``invalid metadata: …``, the message ``std lint`` gives (``std.metadata``).
+    """
+
+    slug: str
+    path: Path
+    line: int | None
+    message: str
+
+    def location(self, root: Path | None = None) -> str:
+        """``file:line`` (``file`` without a line), the file relative to ``root`` when it is under it."""
+        shown = _shown(self.path, root)
+        return f"{shown}:{self.line}" if self.line else shown
+
+    def to_json(self, root: Path | None = None) -> dict:
+        """``{"slug", "file", "line", "message"}`` (file relative to ``root``)."""
+        return {"slug": self.slug, "file": _shown(self.path, root), "line": self.line, "message": self.message}
 
 
 def _shown(path: Path, root: Path | None) -> str:
@@ -209,8 +238,13 @@ class CatalogStatus:
         return entry
 
 
-def templates(project: Project, slugs: list[str] | None = None) -> dict[str, Catalog]:
+def templates(project: Project, slugs: list[str] | None = None,
+              invalid: list[InvalidMetadata] | None = None) -> dict[str, Catalog]:
     """Extract the message templates of the standards (one per standard): slug → catalog.
+
+    A standard whose metadata is invalid has no template (its language is unknown); when
+    ``invalid`` is given, its problems are appended to it (:class:`InvalidMetadata`, in the
+    order of the slugs), so that a caller never leaves the standard out silently.
 
     Raises:
         tooling.project.ProjectError: when Sphinx cannot run.
@@ -224,7 +258,14 @@ def templates(project: Project, slugs: list[str] | None = None) -> dict[str, Cat
     domain = result.app.env.domains["standard"]
     found = {}
     for slug, entry in sorted(domain.standards.items()):
-        if entry["metadata"] is None or (slugs and slug not in slugs):
+        if slugs and slug not in slugs:
+            continue
+        if entry["metadata"] is None:
+            if invalid is not None:
+                index = Path(result.app.env.doc2path(entry["docname"]))
+                problems = entry.get("errors") or [(None, "the metadata could not be read")]
+                invalid += [InvalidMetadata(slug, index, line, f"invalid metadata: {message}")
+                            for line, message in problems]
             continue
         pot = out / f"{slug}.pot"
         if pot.is_file():
@@ -276,8 +317,12 @@ def _previous_ids(text: str) -> dict[str, str]:
     return found
 
 
-def update(project: Project, slugs: list[str] | None = None) -> list[tuple[Path, str]]:
+def update(project: Project, slugs: list[str] | None = None,
+           invalid: list[InvalidMetadata] | None = None) -> list[tuple[Path, str]]:
     """Create or update every standard's catalog from its current text.
+
+    A standard with invalid metadata is left alone; its problems go to ``invalid`` when it is
+    given (see :func:`templates`).
 
     Returns:
         ``(catalog path, what happened)`` per catalog: ``created``, ``updated``, ``unchanged``, or
@@ -289,7 +334,7 @@ def update(project: Project, slugs: list[str] | None = None) -> list[tuple[Path,
         wrong place, not used: …")`` and is left as it is. Nothing is written for a catalog whose content did not change.
     """
     results = []
-    for slug, template in templates(project, slugs).items():
+    for slug, template in templates(project, slugs, invalid).items():
         strays = misplaced_catalogs(project.root, slug, template.master_language)
         results.append(_update_one(project.root, slug, template, strays))
         results += [(stray.path, stray.message) for stray in strays]
@@ -328,8 +373,12 @@ def _update_one(root: Path, slug: str, template: Catalog, strays: list[Misplaced
     return path, what
 
 
-def status(project: Project, slugs: list[str] | None = None) -> list[CatalogStatus]:
+def status(project: Project, slugs: list[str] | None = None,
+           invalid: list[InvalidMetadata] | None = None) -> list[CatalogStatus]:
     """Translation status of every standard against its current master text (a fresh extraction).
+
+    A standard with invalid metadata has no row; its problems go to ``invalid`` when it is
+    given (see :func:`templates`).
 
     Returns:
         One :class:`CatalogStatus` per standard, with the problems of its catalog (none when it
@@ -339,7 +388,7 @@ def status(project: Project, slugs: list[str] | None = None) -> list[CatalogStat
         tooling.project.ProjectError: when Sphinx cannot run.
     """
     rows = []
-    for slug, template in templates(project, slugs).items():
+    for slug, template in templates(project, slugs, invalid).items():
         lang = other_language(template.master_language)
         path = catalog_path(project.root, slug, lang)
         check = check_catalog(path) if path.is_file() else None
