@@ -146,14 +146,19 @@ def test_inventory_export_lists_standards_and_elements(built):
     assert re.search(r"^GB/T 90001#limits standard:table 1 core/body\.html#limits 1$", body, flags=re.M)
 
 
-def test_inventory_import_resolves_citations_into_another_repository(built, tmp_path):
-    repo, _ = built
+def _repository_with_the_inventory_of(repo, tmp_path):
+    """Another repository whose conf.py reads ``repo``'s objects.inv as the inventory ``xref``."""
     other = make_repository(tmp_path, "numbering")
     (other / "inventories").mkdir()
     shutil.copy(repo / "build" / "html" / "objects.inv", other / "inventories" / "xref-objects.inv")
     conf = other / "conf.py"
     conf.write_text(conf.read_text() + '\nstd_inventories = {"xref": {"base": "https://std.example.org/xref/", '
                                        '"file": "inventories/xref-objects.inv"}}\n')
+    return other
+
+
+def test_inventory_import_resolves_citations_into_another_repository(built, tmp_path):
+    other = _repository_with_the_inventory_of(built[0], tmp_path)
     clauses = other / "standards" / "alpha" / "clauses.md"
     clauses.write_text(clauses.read_text(encoding="utf-8") + "\n限值见{cite}`GB/T 90001—2024#limits`。\n",
                        encoding="utf-8")
@@ -274,13 +279,7 @@ def test_empty_and_self_citations_are_reported(built, tmp_path):
 
 
 def test_an_inventory_checks_the_ids_of_a_document_the_catalogue_also_lists(built, tmp_path):
-    repo, _ = built
-    other = make_repository(tmp_path, "numbering")
-    (other / "inventories").mkdir()
-    shutil.copy(repo / "build" / "html" / "objects.inv", other / "inventories" / "xref-objects.inv")
-    conf = other / "conf.py"
-    conf.write_text(conf.read_text() + '\nstd_inventories = {"xref": {"base": "https://std.example.org/xref/", '
-                                       '"file": "inventories/xref-objects.inv"}}\n')
+    other = _repository_with_the_inventory_of(built[0], tmp_path)
     (other / "standards" / "catalogue.yaml").write_text(
         "- designation: GB/T 90001—2024\n  title: {zh: 被引用的标准}\n", encoding="utf-8")
     clauses = other / "standards" / "alpha" / "clauses.md"
