@@ -688,3 +688,13 @@ def test_a_heading_that_skips_a_level_is_reported(repo):
     found = [f for f in data["findings"] if f["code"] == "myst.header"]
     assert len(found) == 1 and found[0]["file"] == "standards/alpha/clauses.md", found
     assert "Non-consecutive header level increase" in found[0]["message"]
+
+
+def test_build_problems_carry_chinese_text(repo):
+    """Every lint finding has Chinese text: a build problem the Chinese name of its kind."""
+    index = repo / "standards" / "beta" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("stage: CD", "stage: 送审稿"), encoding="utf-8")
+    _, data = _lint_json(repo)
+    metadata = [f for f in data["findings"] if f["code"] == "std.metadata"]
+    assert metadata and all(f["message_zh"] == "元数据无效" for f in metadata), metadata
+    assert all(f["message_zh"] for f in data["findings"]), [f for f in data["findings"] if not f["message_zh"]]

@@ -192,7 +192,7 @@ def to_text(result: LintResult, root: Path | None = None) -> str:
 
 
 def _message(f: Finding) -> str:
-    """The message in English, then in Chinese when there is one (build problems have English only)."""
+    """The message in English, then in Chinese (a build problem's: the Chinese name of its kind)."""
     return f"{f.message} （{f.message_zh}）" if f.message_zh else f.message
 
 

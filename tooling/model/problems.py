@@ -65,6 +65,23 @@ __all__ = ["DUPLICATE_DESIGNATION", "DUPLICATE_ID", "NOT_IN_TOC", "Problem", "Pr
            "check_folders", "check_labels", "check_references", "check_titles", "check_toc", "labels_of",
            "no_index_message", "node_place", "problem_findings", "references_of", "setup"]
 
+#: What each kind of build problem is, in Chinese: the ``message_zh`` of its lint finding (the
+#: message itself comes from Sphinx, MyST, docutils or this extension, in English).
+_KINDS_ZH = {
+    "std.metadata": "元数据无效", "std.include": "包含的文件被拒绝", "std.image": "图片文件有问题",
+    "std.download": "链接的文件被拒绝", "std.encoding": "文件不是UTF-8编码", "std.duplicate-id": "标识符重复使用",
+    "std.missing-target": "引用的目标不存在", "std.no-index": "标准文件夹缺少index.md", "std.not-in-toc": "文件未列入目次",
+    "std.no-title": "文件没有标题", "std.duplicate-designation": "标准编号重复", "std.citation": "无法识别的引用",
+    "std.front-matter": "条款文件的元数据字段无效", "std.po": "翻译目录有问题", "toc.not_readable": "目次中的文件不存在",
+    "myst.header": "标题层级跳级",
+}
+
+
+def problem_message_zh(code: str) -> str:
+    """The Chinese name of a build problem's kind (``std.metadata`` → 元数据无效), for ``message_zh``."""
+    return _KINDS_ZH.get(code) or ("MyST报告的问题" if code.startswith("myst.") else "构建报告的问题")
+
+
 #: The code of an ID used twice (:func:`check_labels`).
 DUPLICATE_ID = "std.duplicate-id"
 #: The code of a file of a standard that is not in its table of contents (:func:`check_toc`).
@@ -549,8 +566,8 @@ def problem_findings(env: BuildEnvironment) -> list[Finding]:
         seen.add(key)
         standard = (standard_of(env, problem.docname) if problem.docname else None) or \
             _standard_folder(srcdir, problem.file)
-        result.append(Finding(problem.code, problem.level, problem.message, "", problem.file, problem.line, None,
-                              problem.docname or "", standard, problem.message))
+        result.append(Finding(problem.code, problem.level, problem.message, problem_message_zh(problem.code),
+                              problem.file, problem.line, None, problem.docname or "", standard, problem.message))
     return result
 
 

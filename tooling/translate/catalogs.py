@@ -173,6 +173,7 @@ def catalog_findings(root: Path, standards: dict) -> list:
     translated edition, never the master (:func:`tooling.lint.report.gates_translation`).
     """
     from ..lint.context import Finding
+    from ..model.problems import problem_message_zh
 
     findings = []
     for slug, meta in sorted(standards.items()):
@@ -182,11 +183,11 @@ def catalog_findings(root: Path, standards: dict) -> list:
         docname = f"{slug}/index"
         if path.is_file():
             for problem in check_catalog(path).problems:
-                findings.append(Finding(CATALOG_CODE, "error", problem.message, "", str(path), problem.line, None,
-                                        docname, slug, problem.msgid or problem.message))
+                findings.append(Finding(CATALOG_CODE, "error", problem.message, problem_message_zh(CATALOG_CODE),
+                                        str(path), problem.line, None, docname, slug, problem.msgid or problem.message))
         for stray in misplaced_catalogs(root, slug, meta.language):
-            findings.append(Finding(CATALOG_CODE, "warning", stray.message, "", str(stray.path), None, None,
-                                    docname, slug, stray.message))
+            findings.append(Finding(CATALOG_CODE, "warning", stray.message, problem_message_zh(CATALOG_CODE),
+                                    str(stray.path), None, None, docname, slug, stray.message))
     return findings
 
 
