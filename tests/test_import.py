@@ -522,6 +522,10 @@ def test_cli(tmp_path):
     result = runner.invoke(main, args)
     assert result.exit_code == 0, result.output
     assert "imported 17 clauses, 2 term entries and 2 requirement IDs into" in result.stdout
+    umask = os.umask(0)
+    os.umask(umask)
+    mode = (tmp_path / "standards" / "widgets").stat().st_mode & 0o777
+    assert mode == 0o777 & ~umask, oct(mode)  # not the private mode of a temporary folder
     assert "placeholder clause 4.2" in result.stderr
     again = runner.invoke(main, args)
     assert again.exit_code == 1 and "exists already" in again.stderr and "Traceback" not in again.output

@@ -290,6 +290,9 @@ def import_standard(source: Path, *, designation: str, lang: str, profile: str |
     parent = target.parent
     parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{slug}.import-", dir=parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    staging.chmod(0o777 & ~umask)  # a folder like any other (mkdtemp makes it private)
     try:
         ctx = RenderContext(messages, ids, source_root(source), staging, anchors, parsed.kramdown)
         names, line_maps = write_clauses(doc, ctx, staging, lang)
