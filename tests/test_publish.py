@@ -242,9 +242,13 @@ def test_published_pages_link_to_published_pages_only(tmp_path):
     assert "起草规则" in page and "rules.html" not in page and "genindex.html" not in page
     assert "Rules</a></li>" not in page, "the rules page is not in the sidebar of an edition"
 
-    # Only gbdoc this time: isodoc's edition stays, listed as published earlier.
+    # Only gbdoc this time: isodoc's edition stays, listed as published earlier; isodoc's problems are not shown.
+    iso_body = repo / "standards" / "isodoc" / "body.md"
+    iso_body.write_text("---\nnumbr: 3\n---\n" + iso_body.read_text(encoding="utf-8"), encoding="utf-8")
+    git(repo, "commit", "-qam", "a warning in isodoc")
     result = _publish(repo, "--standard", "gbdoc")
     assert result.exit_code == 0, result.output
+    assert "standards/isodoc/" not in result.output, result.output
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "isodoc/cd-2026-11-20/isodoc-en.pdf" in index and "published earlier" in index
     assert "gbdoc/draft-for-comments-2026-11-20/gbdoc-zh.pdf" in index

@@ -97,7 +97,8 @@ def publish(project: Project, out: Path, only: list[str] | None = None) -> Publi
     doctrees = work / "doctrees"
     translations, notes = _translations_to_publish(project, only)
     links = {"std_language_links": {slug: langs for slug, langs in translations.items()}}
-    echo = _Once(sys.stderr)  # several builds report the same problems: each is printed once
+    others = tuple(f"/{project.srcdir.name}/{slug}/" for slug in project.standard_slugs() if only and slug not in only)
+    echo = _Once(sys.stderr, others)  # several builds report the same problems: each is printed once
     html = project.sphinx("html", work / "html", fresh=True, doctreedir=doctrees, echo=echo, overrides=links)
     project.sphinx("stdpdf", work / "pdf", doctreedir=doctrees, echo=echo,
                    overrides={"std_pdf_standards": list(only or []), **links})
@@ -182,15 +183,20 @@ def _lint_gate(project: Project, app, only: list[str] | None):
 
 
 class _Once:
-    """A stream that writes each line once (the builds of a publish report the same problems)."""
+    """A stream that writes each line once (the builds of a publish report the same problems).
 
-    def __init__(self, stream) -> None:
+    ``others``: folders (``/standards/<slug>/``) of standards not being published, whose
+    problems are left out (the builds read the whole repository).
+    """
+
+    def __init__(self, stream, others: tuple[str, ...] = ()) -> None:
         self.stream = stream
+        self.others = others
         self.seen: set[str] = set()
 
     def write(self, text: str) -> int:
         for line in text.splitlines(keepends=True):
-            if line.strip() and line in self.seen:
+            if (line.strip() and line in self.seen) or any(folder in line for folder in self.others):
                 continue
             self.seen.add(line)
             self.stream.write(line)
