@@ -577,3 +577,11 @@ def test_openchain_german_is_not_the_english_translation(tmp_path):
     assert result.exit_code == 1
     assert f"--translation: {german} is not written in English: it looks like German (" in result.stderr
     assert "Traceback" not in result.output and not (tmp_path / "standards").exists()
+
+
+def test_language_check_of_a_short_latin_text_with_two_chinese_characters():
+    """Too few Latin words to say which language, too few Chinese characters to be Chinese: a message, no crash."""
+    from tooling.translate.align import language_check
+
+    text = "中文" + " word" * 40 + " abbreviation" * 9
+    assert language_check(text, "zh").startswith("it has almost no Chinese characters (2 beside ")

@@ -82,11 +82,18 @@ def detect_language(text: str) -> str | None:
     Chinese characters make at least a fifth of its "words" (a Chinese character counts
     as one, four Latin letters as one).
     """
-    cjk = len(_CJK.findall(text))
-    latin = len(_LATIN.findall(text))
+    cjk, latin, share = _chinese_share(text)
     if cjk + latin < 20:
         return None
-    return "zh" if cjk / (cjk + latin / 4) >= 0.2 else "en"
+    return "zh" if share >= CHINESE_SHARE else "en"
+
+
+def _chinese_share(text: str) -> tuple[int, int, float]:
+    """``(Chinese characters, Latin letters, share)``: the share of "words" that are Chinese characters (a Chinese
+    character counts as one word, four Latin letters as one)."""
+    cjk = len(_CJK.findall(text))
+    latin = len(_LATIN.findall(text))
+    return cjk, latin, (cjk / (cjk + latin / 4) if cjk or latin else 0.0)
 
 
 #: The ten most frequent function words of English standards (``shall``: their verbal form).
@@ -167,12 +174,10 @@ def language_check(text: str, lang: str) -> str | None:
     like English"``). Code, URLs, link targets and role names are set aside.
     """
     prose = _NOT_PROSE.sub(" ", text)
-    cjk = len(_CJK.findall(prose))
-    latin = len(_LATIN.findall(prose))
+    cjk, latin, share = _chinese_share(prose)
     words = len(_LATIN_WORD.findall(prose))
     if cjk + words < LANGUAGE_MIN_WORDS:
         return None
-    share = cjk / (cjk + latin / 4)
     if lang == "en":
         if share >= CHINESE_SHARE:
             return f"it looks like Chinese (Chinese characters make {share:.0%} of its words)"
@@ -187,7 +192,7 @@ def language_check(text: str, lang: str) -> str | None:
     english = english_check(text)
     if english is None and words >= ENGLISH_MIN_WORDS:
         return f"{found}; it looks like English"
-    if english.startswith("it looks like "):
+    if english and english.startswith("it looks like "):  # None: too few Latin words to tell
         return f"{found}; {english}"
     return found
 
