@@ -54,7 +54,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .units import longest_first
+from .units import CHINESE_UNITS, longest_first
 
 __all__ = ["EN_CARDINALS", "EN_NOT_A_NOUN", "NumberWord", "ZH_DIGITS", "ZH_LABEL_WORDS", "ZH_MEASURE_WORDS",
            "ZH_NUMERAL_RUN", "ZH_NUMERALS", "ZH_UNITS", "en_number", "number_words", "zh_numeral"]
@@ -69,9 +69,9 @@ ZH_NUMERALS = "".join(ZH_DIGITS) + "".join(ZH_UNITS)
 #: Left out on purpose: 分 (十分 "very"), 点 (一点 "a little"), 方 (一方, 第三方), 段 (一段时间), 部 (一部分),
 #: 角 (三角), 步 (进一步), 些, 般, 致.
 ZH_MEASURE_WORDS = (
-    "个月", "个", "次", "种", "项", "名", "类", "级", "条", "份", "组", "台", "天", "年", "月", "日", "周", "倍", "位",
-    "人", "件", "套", "批", "轮", "遍", "层", "张", "块", "片", "根", "只", "家", "行", "列", "字", "字节", "字符",
-    "小时", "分钟", "秒", "毫秒", "季度", "星期", "章", "节", "款", "页", "帧", "道", "对", "副", "盒", "瓶", "箱",
+    *CHINESE_UNITS,  # the units a count in Arabic numerals is written with, and more measure words:
+    "种", "名", "类", "级", "份", "批", "轮", "遍", "层", "张", "块", "片", "根", "只", "家", "行", "列", "字", "季度",
+    "星期", "章", "节", "款", "页", "道", "对", "副", "盒", "瓶", "箱",
 )
 #: Words after ``第`` and a numeral that make it a label (a reference to a part of a text), not an ordinal count.
 ZH_LABEL_WORDS = ("部分", "章", "条", "节", "款", "篇", "卷", "版", "页", "段", "句", "行", "列", "步")
